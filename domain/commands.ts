@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Actor, ConversationId, Email, RecordId, Rev } from './ids';
+import { Observation } from './observation';
+import { FreeProperties, Priority, TicketSource } from './ticket';
+import { CAPS, cleanBlock, cleanLine } from './text';
+
+const line = z.string().max(CAPS.line * 4).transform((s) => cleanLine(s));
+const block = z.string().max(CAPS.description * 2).transform((s) => cleanBlock(s));
+
+/** Every command carries a request id (the same id applied twice has the effect of one) and
+ * the actor who asked for it. */
+const base = { requestId: RecordId, actor: Actor };
+
+export const TicketDraft = z.object({
+  name: line.optional(),
+  description: block.optional(),
+  pipelineId: RecordId.optional(),
+  stageId: RecordId.optional(),
+  priority: Priority.optional(),
+  ownerId: RecordId.nullable().optional(),
+  category: line.nullable().optional(),
+  source: TicketSource.optional(),
+  properties: FreeProperties.optional(),
+});
+
+export const TicketChanges = z
+  .object({
+    name: line,
+    description: block,
+    priority: Priority,
+    category: line.nullable(),
+    properties: FreeProperties,
+  })
+  .partial();
+export type TicketChanges = z.infer<typeof TicketChanges>;
+
+export const Command = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('observe'), observation: Observation }),
+  z.object({ ...base, type: z.literal('createTicket'), conversationId: ConversationId, draft: TicketDraft }),
+  z.object({ ...base, type: z.literal('addConversationToTicket'), conversationId: ConversationId, ticketId: RecordId }),
+  z.object({ ...base, type: z.literal('updateTicket'), ticketId: RecordId, rev: Rev, changes: TicketChanges }),
+  z.object({ ...base, type: z.literal('setTicketStage'), ticketId: RecordId, rev: Rev, stageId: RecordId }),
+  z.object({ ...base, type: z.literal('setTicketOwner'), ticketId: RecordId, rev: Rev, ownerId: RecordId.nullable() }),
+  z.object({ ...base, type: z.literal('setConversationOwner'), conversationId: ConversationId, rev: Rev, ownerId: RecordId.nullable() }),
+  z.object({ ...base, type: z.literal('closeConversation'), conversationId: ConversationId, rev: Rev }),
+  z.object({ ...base, type: z.literal('reopenConversation'), conversationId: ConversationId, rev: Rev }),
+  z.object({ ...base, type: z.literal('trashConversation'), conversationId: ConversationId, rev: Rev }),
+  z.object({ ...base, type: z.literal('deleteTicket'), ticketId: RecordId, rev: Rev }),
+  z.object({ ...base, type: z.literal('restoreTrash'), trashId: RecordId }),
+  z.object({ ...base, type: z.literal('followContact'), email: Email, followed: z.boolean() }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandInput = z.input<typeof Command>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

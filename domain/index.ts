@@ -1,0 +1,15 @@
+export * from './commands';
+export * from './contact';
+export * from './conversation';
+export * from './errors';
+export * from './ids';
+export * from './observation';
+export * from './result';
+export * from './rules';
+export * from './settings';
+export * from './snapshot';
+export * from './text';
+export * from './ticket';
+export * from './timeline';
+export * from './trash';
+export { decide, type DecideContext, type Decision, type Writes } from './cascade';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Email, RecordId } from './ids';
+import { CAPS } from './text';
+
+/** A member of the support team. The id of the webmail account's own user is their address. */
+export const Owner = z.object({
+  id: RecordId,
+  name: z.string().max(CAPS.line),
+  email: Email,
+});
+export type Owner = z.infer<typeof Owner>;
+
+export const Stage = z.object({
+  id: RecordId,
+  label: z.string().min(1).max(CAPS.line),
+  /** A closed stage ends the work: moving a ticket into one closes its conversations. */
+  state: z.enum(['open', 'closed']),
+});
+export type Stage = z.infer<typeof Stage>;
+
+export const Pipeline = z
+  .object({
+    id: RecordId,
+    label: z.string().min(1).max(CAPS.line),
+    stages: z.array(Stage).min(1).max(50),
+  })
+  .refine((p) => new Set(p.stages.map((s) => s.id)).size === p.stages.length, {
+    message: 'stage ids must be unique within a pipeline',
+  })
+  .refine((p) => p.stages.some((s) => s.state === 'open'), {
+    message: 'a pipeline needs at least one open stage',
+  });
+export type Pipeline = z.infer<typeof Pipeline>;
+
+/** The ticket properties a user can choose to show in the details panel. */
+export const PropertyKey = z.string().min(1).max(100);
+
+export const Settings = z.object({
+  /** Details panel ("View more"): the chosen properties, in the user's order. */
+  displayedProperties: z.array(PropertyKey).max(100),
+  pipelines: z.array(Pipeline).min(1).max(20),
+  team: z.array(Owner).max(500),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_PIPELINE: Pipeline = {
+  id: 'support',
+  label: 'Support pipeline',
+  stages: [
+    { id: 'new', label: 'New', state: 'open' },
+    { id: 'waiting-on-contact', label: 'Waiting on contact', state: 'open' },
+    { id: 'waiting-on-us', label: 'Waiting on us', state: 'open' },
+    { id: 'closed', label: 'Closed', state: 'closed' },
+  ],
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  displayedProperties: ['description', 'category', 'source', 'contact', 'updatedAt', 'closedAt'],
+  pipelines: [DEFAULT_PIPELINE],
+  team: [],
+};
+
+/** The stage `stageId` of pipeline `pipelineId`, or undefined when either is unknown. */
+export function findStage(settings: Settings, pipelineId: string, stageId: string): Stage | undefined {
+  return settings.pipelines.find((p) => p.id === pipelineId)?.stages.find((s) => s.id === stageId);
+}

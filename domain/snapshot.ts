@@ -1,0 +1,115 @@
+import type { Command } from './commands';
+import type { Contact } from './contact';
+import type { Conversation } from './conversation';
+import { conversationIdOf } from './ids';
+import type { Settings } from './settings';
+import type { Ticket } from './ticket';
+import type { TimelineEntry } from './timeline';
+import type { TrashGroup } from './trash';
+
+/** Read access to the stored records. The store implements it over Dexie inside the command's
+ * transaction; the domain tests implement it over plain maps. */
+export interface DeskReader {
+  ticket(id: string): Promise<Ticket | undefined>;
+  conversation(id: string): Promise<Conversation | undefined>;
+  conversationsOfTicket(ticketId: string): Promise<Conversation[]>;
+  contact(email: string): Promise<Contact | undefined>;
+  timelineOf(ref: { ticketId?: string; conversationId?: string }): Promise<TimelineEntry[]>;
+  trash(id: string): Promise<TrashGroup | undefined>;
+  settings(): Promise<Settings>;
+  nextTicketNumber(): Promise<number>;
+}
+
+/** The records a command touches, read before the cascade decides. */
+export interface Snapshot {
+  settings: Settings;
+  nextTicketNumber: number;
+  tickets: Map<string, Ticket>;
+  conversations: Map<string, Conversation>;
+  contacts: Map<string, Contact>;
+  /** Only for deletes: the timeline that goes into the trash with its records. */
+  timeline: TimelineEntry[];
+  trash: TrashGroup | null;
+}
+
+/** Reads everything `command` may touch, following links (conversation, its ticket, the
+ * ticket's other conversations) as far as the cascade can reach. */
+export async function gatherSnapshot(command: Command, reader: DeskReader): Promise<Snapshot> {
+  const snap: Snapshot = {
+    settings: await reader.settings(),
+    nextTicketNumber: command.type === 'createTicket' ? await reader.nextTicketNumber() : 0,
+    tickets: new Map(),
+    conversations: new Map(),
+    contacts: new Map(),
+    timeline: [],
+    trash: null,
+  };
+  const addConversation = async (id: string) => {
+    const c = await reader.conversation(id);
+    if (c) snap.conversations.set(c.id, c);
+    return c;
+  };
+  const addTicketFamily = async (ticketId: string) => {
+    const t = await reader.ticket(ticketId);
+    if (!t) return;
+    snap.tickets.set(t.id, t);
+    for (const c of await reader.conversationsOfTicket(t.id)) snap.conversations.set(c.id, c);
+  };
+
+  switch (command.type) {
+    case 'observe': {
+      const o = command.observation;
+      await addConversation(conversationIdOf(o.provider, o.account, o.threadId));
+      if (o.contact) {
+        const contact = await reader.contact(o.contact.email);
+        if (contact) snap.contacts.set(contact.email, contact);
+      }
+      break;
+    }
+    case 'createTicket':
+    case 'setConversationOwner':
+    case 'closeConversation':
+    case 'reopenConversation':
+    case 'addConversationToTicket':
+    case 'trashConversation': {
+      const c = await addConversation(command.conversationId);
+      if (c?.ticketId) await addTicketFamily(c.ticketId);
+      if (command.type === 'addConversationToTicket') await addTicketFamily(command.ticketId);
+      break;
+    }
+    case 'updateTicket':
+    case 'setTicketStage':
+    case 'setTicketOwner':
+    case 'deleteTicket':
+      await addTicketFamily(command.ticketId);
+      break;
+    case 'restoreTrash': {
+      snap.trash = (await reader.trash(command.trashId)) ?? null;
+      for (const t of snap.trash?.tickets ?? []) {
+        const live = await reader.ticket(t.id);
+        if (live) snap.tickets.set(live.id, live);
+      }
+      for (const c of snap.trash?.conversations ?? []) await addConversation(c.id);
+      break;
+    }
+    case 'followContact': {
+      const contact = await reader.contact(command.email);
+      if (contact) snap.contacts.set(contact.email, contact);
+      break;
+    }
+  }
+
+  if (command.type === 'trashConversation' || command.type === 'deleteTicket') {
+    const seen = new Set<string>();
+    const refs = [
+      ...[...snap.tickets.keys()].map((ticketId) => ({ ticketId })),
+      ...[...snap.conversations.keys()].map((conversationId) => ({ conversationId })),
+    ];
+    for (const ref of refs) {
+      for (const e of await reader.timelineOf(ref)) {
+        if (!seen.has(e.id)) (seen.add(e.id), snap.timeline.push(e));
+      }
+    }
+  }
+  return snap;
+}

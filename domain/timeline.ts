@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Actor, ConversationId, Email, RecordId, Timestamp } from './ids';
+import { RULE_IDS } from './rules';
+import { CAPS } from './text';
+
+/** A value as the timeline shows it: what a field was, or became. */
+export const TimelineValue = z.union([z.string().max(CAPS.description), z.number(), z.boolean(), z.null()]);
+export type TimelineValue = z.infer<typeof TimelineValue>;
+
+/** One recorded change. Entries of a ticket's cascade carry the ticket id even when the change
+ * was made to one of its conversations, so the ticket's timeline tells the whole story. */
+export const TimelineEntry = z.object({
+  id: RecordId,
+  at: Timestamp,
+  actor: Actor,
+  requestId: RecordId,
+  ticketId: RecordId.nullable(),
+  conversationId: ConversationId.nullable(),
+  contactEmail: Email.nullable(),
+  /** `created`, `deleted`, `restored`, or the changed field (`stageId`, `ownerId`, `state`...). */
+  field: z.string().min(1).max(100),
+  from: TimelineValue,
+  to: TimelineValue,
+  /** Set when a cascade rule made this change rather than the user's own command. */
+  rule: z.enum(RULE_IDS).nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
