@@ -1,0 +1,29 @@
+import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '../domain';
+import type { SidedeskDatabase } from './database';
+
+/**
+ * Writes a decision. Runs inside the command's transaction; every record is checked against its
+ * schema first, so a bug in the cascade aborts the transaction instead of storing a bad record.
+ */
+export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void> {
+  const tickets = w.putTickets.map((t) => Ticket.parse(t));
+  const conversations = w.putConversations.map((c) => Conversation.parse(c));
+  const contacts = w.putContacts.map((c) => Contact.parse(c));
+  const timeline = w.putTimeline.map((e) => TimelineEntry.parse(e));
+  const trash = w.putTrash.map((g) => TrashGroup.parse(g));
+  const settings = w.putSettings ? Settings.parse(w.putSettings) : null;
+
+  // Deletes first: a restore deletes its trash group and puts its records back.
+  await db.trash.bulkDelete(w.deleteTrash);
+  await db.timeline.bulkDelete(w.deleteTimeline);
+  await db.conversations.bulkDelete(w.deleteConversations);
+  await db.tickets.bulkDelete(w.deleteTickets);
+
+  await db.tickets.bulkPut(tickets);
+  await db.conversations.bulkPut(conversations);
+  await db.contacts.bulkPut(contacts);
+  await db.timeline.bulkPut(timeline);
+  await db.trash.bulkPut(trash);
+  if (settings) await db.settings.put({ key: 'settings', value: settings });
+  if (w.nextTicketNumber !== null) await db.meta.put({ key: 'nextTicketNumber', value: w.nextTicketNumber });
+}

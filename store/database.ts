@@ -1,0 +1,77 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CommandResult, Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup } from '../domain';
+
+/** A processed request: replaying the same request id returns this instead of acting again. */
+export interface RequestRecord {
+  requestId: string;
+  type: string;
+  at: number;
+  result: CommandResult;
+}
+
+/** What a webmail tab shows now. Kept in the database, not in the worker, which the browser stops. */
+export interface TabRecord {
+  tabId: number;
+  conversationId: string | null;
+  url: string;
+  /** `ok`, or why the page could not be read (shown as a health notice). */
+  health: string;
+  at: number;
+}
+
+export interface KeyValue<T> {
+  key: string;
+  value: T;
+}
+
+export interface DatabaseOptions {
+  name?: string;
+  /** Tests pass `fake-indexeddb` here; the extension uses the browser's own. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const TABLES = [
+  'tickets',
+  'conversations',
+  'contacts',
+  'timeline',
+  'trash',
+  'settings',
+  'meta',
+  'requests',
+  'tabs',
+] as const;
+
+export class SidedeskDatabase extends Dexie {
+  tickets!: EntityTable<Ticket, 'id'>;
+  conversations!: EntityTable<Conversation, 'id'>;
+  contacts!: EntityTable<Contact, 'email'>;
+  timeline!: EntityTable<TimelineEntry, 'id'>;
+  trash!: EntityTable<TrashGroup, 'id'>;
+  settings!: EntityTable<KeyValue<Settings>, 'key'>;
+  meta!: EntityTable<KeyValue<number>, 'key'>;
+  requests!: EntityTable<RequestRecord, 'requestId'>;
+  tabs!: EntityTable<TabRecord, 'tabId'>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? 'sidedesk', {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    // Keep every version with its upgrade when the schema changes; never edit one that shipped.
+    // Indexes serve the UI's queries without scans: conversations by ticket, contact and state;
+    // tickets by stage, owner, contact and recency; the timeline by ticket and conversation.
+    this.version(1).stores({
+      tickets: 'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId]',
+      conversations: 'id, ticketId, contactEmail, state, lastSeenAt, [contactEmail+lastSeenAt]',
+      contacts: 'email',
+      timeline: 'id, ticketId, conversationId, contactEmail, at, [ticketId+at]',
+      trash: 'id, trashedAt',
+      settings: 'key',
+      meta: 'key',
+      requests: 'requestId, at',
+      tabs: 'tabId, conversationId',
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  Command,
+  CommandResult,
+  decide,
+  deskError,
+  gatherSnapshot,
+  type DeskError,
+} from '../domain';
+import { applyWrites } from './apply-writes';
+import { TABLES, type SidedeskDatabase } from './database';
+import { createReader } from './reader';
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: DeskError };
+
+export interface DeskOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** Where a command came from, beyond the command itself (filled in by the router, never sent). */
+export interface CommandOrigin {
+  /** The webmail tab whose content script reported an observation. */
+  tabId?: number;
+  url?: string;
+}
+
+/**
+ * The one writer. Each command runs in a single read-write transaction: read what it touches,
+ * let the pure cascade decide, write the result. Either all of it is stored or none of it; a
+ * command whose request id was already applied returns the first result and writes nothing.
+ */
+export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const reader = createReader(db);
+
+  async function execute(input: unknown, origin: CommandOrigin = {}): Promise<Outcome<CommandResult>> {
+    const parsed = Command.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, error: deskError('invalid', `Malformed command: ${parsed.error.issues[0]?.message ?? 'unknown'}`) };
+    }
+    const command = parsed.data;
+    try {
+      return await db.transaction('rw', [...TABLES], async (): Promise<Outcome<CommandResult>> => {
+        const done = await db.requests.get(command.requestId);
+        if (done) return { ok: true, data: done.result };
+        const snapshot = await gatherSnapshot(command, reader);
+        const at = now();
+        const decision = decide(command, snapshot, { now: at, newId });
+        if (!decision.ok) return decision;
+        await applyWrites(db, decision.writes);
+        const data = CommandResult.parse(decision.result);
+        await db.requests.put({ requestId: command.requestId, type: command.type, at, result: data });
+        if (command.type === 'observe' && origin.tabId !== undefined) {
+          await db.tabs.put({
+            tabId: origin.tabId,
+            conversationId: data.conversation?.id ?? null,
+            url: origin.url ?? '',
+            health: 'ok',
+            at,
+          });
+        }
+        return { ok: true, data };
+      });
+    } catch (error) {
+      return { ok: false, error: deskError('internal', `Nothing was saved: ${(error as Error).message}`) };
+    }
+  }
+
+  return { execute, db };
+}
+export type Desk = ReturnType<typeof createDesk>;
