@@ -110,6 +110,8 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
         if (!seen.has(e.id)) (seen.add(e.id), snap.timeline.push(e));
       }
     }
+    // Storage returns entries in index order; the trash keeps them in the order they happened.
+    snap.timeline.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   return snap;
 }

@@ -1,0 +1,41 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { DEFAULT_SETTINGS } from '../../domain';
+import { SidedeskDatabase } from '../../store/database';
+import { createDesk } from '../../store/desk';
+import { COLLEAGUE } from './builders';
+import type { MemoryState } from './memory-desk';
+
+/** A real IndexedDB (fake-indexeddb) of its own, so tests never share state. */
+export function openTestDatabase(): SidedeskDatabase {
+  return new SidedeskDatabase({ name: `sidedesk-test`, indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+/** A desk over a fresh database with a deterministic clock and ids, and a colleague on the team. */
+export async function createTestDesk() {
+  const db = openTestDatabase();
+  await db.settings.put({ key: 'settings', value: { ...structuredClone(DEFAULT_SETTINGS), team: [{ id: COLLEAGUE, name: 'Colleague', email: COLLEAGUE }] } });
+  let clock = 1_700_000_000_000;
+  let seq = 0;
+  const desk = createDesk(db, { now: () => clock, newId: () => `id-${++seq}` });
+  return {
+    db,
+    desk,
+    tick(ms = 1000) {
+      clock += ms;
+    },
+  };
+}
+
+/** The whole database as the memory model's state, to compare the two. */
+export async function dumpState(db: SidedeskDatabase): Promise<MemoryState> {
+  const settings = (await db.settings.get('settings'))!.value;
+  return {
+    tickets: new Map((await db.tickets.toArray()).map((t) => [t.id, t])),
+    conversations: new Map((await db.conversations.toArray()).map((c) => [c.id, c])),
+    contacts: new Map((await db.contacts.toArray()).map((c) => [c.email, c])),
+    timeline: new Map((await db.timeline.toArray()).map((e) => [e.id, e])),
+    trash: new Map((await db.trash.toArray()).map((g) => [g.id, g])),
+    settings,
+    nextTicketNumber: (await db.meta.get('nextTicketNumber'))?.value ?? 1,
+  };
+}

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DBCore } from 'dexie';
+import { COLLEAGUE, convId, observe, rid } from '../../support/builders';
+import { intents, seedCommands, toCommand } from '../../support/intents';
+import { checkState, checkStep } from '../../support/invariants';
+import { createMemoryDesk, type MemoryState } from '../../support/memory-desk';
+import { createTestDesk, dumpState } from '../../support/store';
+
+/** The state as sorted plain data: IndexedDB returns records in key order, the model in insertion order. */
+function comparable(m: MemoryState) {
+  const sorted = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+  return { ...m, tickets: sorted(m.tickets), conversations: sorted(m.conversations), contacts: sorted(m.contacts), timeline: sorted(m.timeline), trash: sorted(m.trash) };
+}
+
+async function withTicket(threads: string[]) {
+  const t = await createTestDesk();
+  for (const th of threads) await t.desk.execute(observe(th));
+  const created = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId(threads[0]!), draft: {} });
+  if (!created.ok) throw new Error(created.error.message);
+  const ticket = created.data.ticket!;
+  for (const th of threads.slice(1)) {
+    await t.desk.execute({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(th), ticketId: ticket.id });
+  }
+  return { ...t, ticket: (await t.db.tickets.get(ticket.id))! };
+}
+
+describe('store: the cascade through Dexie on a real IndexedDB', () => {
+  it('gives the same states as the pure model for any command sequence', async () => {
+    await fc.assert(
+      fc.asyncProperty(intents(30), async (list) => {
+        const store = await createTestDesk();
+        const model = createMemoryDesk();
+        model.state.settings.team.push({ id: COLLEAGUE, name: 'Colleague', email: COLLEAGUE });
+        for (const input of seedCommands()) {
+          await model.run(input);
+          await store.desk.execute(input);
+        }
+        for (const i of list) {
+          const before = await dumpState(store.db);
+          const input = toCommand(i, model.state);
+          const [expected, actual] = [await model.run(input), await store.desk.execute(input)];
+          const after = await dumpState(store.db);
+          expect(actual.ok).toBe(expected.ok);
+          checkStep(before, input, actual, after);
+          checkState(after);
+          expect(comparable(after), `after ${input.type}`).toEqual(comparable(model.state));
+          model.tick();
+          store.tick();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('rule 3 end to end: closing the ticket closes both conversations in one transaction', async () => {
+    const { desk, db, ticket } = await withTicket(['a', 'b']);
+    const out = await desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    expect(out.ok && out.data.cascade.length).toBe(2);
+    expect((await db.conversations.where('state').equals('closed').primaryKeys()).sort()).toEqual([convId('a'), convId('b')]);
+  });
+
+  it('applies a request id once: a replay returns the first result and writes nothing', async () => {
+    const { desk, db, ticket } = await withTicket(['a']);
+    const input = { type: 'setTicketStage' as const, requestId: 'same-request', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' };
+    const first = await desk.execute(input);
+    const state = await dumpState(db);
+    const second = await desk.execute(input);
+    expect(second).toEqual(first);
+    expect(await dumpState(db)).toEqual(state);
+  });
+
+  it('rejects a stale revision with a conflict and writes nothing', async () => {
+    const { desk, db, ticket } = await withTicket(['a']);
+    await desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'other-tab', ticketId: ticket.id, rev: ticket.rev, changes: { priority: 'high' } });
+    const state = await dumpState(db);
+    const stale = await desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dumpState(db)).toEqual(state);
+  });
+
+  it('a failure in the middle of a cascade leaves nothing written, and the retry then works', async () => {
+    const { desk, db, ticket } = await withTicket(['a', 'b']);
+    let failConversations = true;
+    // Dexie builds its middleware stack when the database opens.
+    db.close();
+    // Fault injected at the IndexedDB boundary: the ticket is already written in this
+    // transaction when the conversations' write fails.
+    db.use({
+      stack: 'dbcore',
+      name: 'fault',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate(req) {
+              if (failConversations && name === 'conversations' && req.type === 'put') {
+                return Promise.reject(new Error('disk full (injected)'));
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    const state = await dumpState(db);
+    const input = { type: 'setTicketStage' as const, requestId: 'close-1', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' };
+    const failed = await desk.execute(input);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failed.ok || failed.error.message).toContain('Nothing was saved');
+    expect(await dumpState(db)).toEqual(state);
+    expect(await db.requests.get('close-1')).toBeUndefined();
+
+    failConversations = false;
+    const retried = await desk.execute(input);
+    expect(retried.ok).toBe(true);
+    expect((await db.tickets.get(ticket.id))!.stageId).toBe('closed');
+    expect((await db.conversations.toArray()).map((c) => c.state)).toEqual(['closed', 'closed']);
+  });
+
+  it('refuses to store a record that breaks its schema, writing nothing', async () => {
+    const t = await createTestDesk();
+    // A settings record without an open stage makes every new ticket's stage invalid.
+    await t.db.settings.put({ key: 'settings', value: { displayedProperties: [], team: [], pipelines: [{ id: 'p', label: 'P', stages: [{ id: 'x', label: 'X', state: 'closed' }] }] } });
+    await t.desk.execute(observe('a'));
+    // The corrupt settings fall back to the defaults rather than break the desk.
+    const created = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId('a'), draft: {} });
+    expect(created.ok && created.data.ticket!.stageId).toBe('new');
+  });
+
+  it('refuses a malformed command before opening a transaction', async () => {
+    const t = await createTestDesk();
+    for (const bad of [undefined, {}, { type: 'dropDatabase' }, { type: 'observe', requestId: 'r', actor: 'a', observation: { provider: 'gmail' } }]) {
+      expect(await t.desk.execute(bad)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await t.db.requests.count()).toBe(0);
+  });
+
+  it('records which conversation a webmail tab shows, in the same transaction as the observation', async () => {
+    const t = await createTestDesk();
+    await t.desk.execute(observe('a'), { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/a' });
+    expect(await t.db.tabs.get(7)).toMatchObject({ conversationId: convId('a'), health: 'ok' });
+  });
+
+  it('answers the UI queries from indexes', async () => {
+    const { db, desk, ticket } = await withTicket(['a', 'b']);
+    await desk.execute(observe('c'));
+    expect(await db.conversations.where('ticketId').equals(ticket.id).count()).toBe(2);
+    expect(await db.conversations.where('contactEmail').equals('customer-c@klient.pl').count()).toBe(1);
+    expect(await db.conversations.where('state').equals('open').count()).toBe(3);
+    expect(await db.tickets.where('stageId').equals('new').count()).toBe(1);
+    expect(await db.tickets.where('ownerId').equals('agent@sidedesk.test').count()).toBe(1);
+    expect(await db.tickets.where('contactEmail').equals('customer-a@klient.pl').count()).toBe(1);
+    expect((await db.tickets.orderBy('updatedAt').reverse().first())!.id).toBe(ticket.id);
+    expect(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).count()).toBeGreaterThan(0);
+    expect(await db.contacts.get('customer-b@klient.pl')).toBeDefined();
+  });
+});
