@@ -29,7 +29,9 @@ export async function ticketOn(desk: TestDesk, first: string, ...more: string[])
   return desk.state.tickets.get(ticket.id)!;
 }
 
-export function cmd(input: Omit<CommandInput, 'requestId' | 'actor'>): CommandInput {
+type WithoutIds<T> = T extends unknown ? Omit<T, 'requestId' | 'actor'> : never;
+
+export function cmd(input: WithoutIds<CommandInput>): CommandInput {
   return { requestId: rid(), actor: 'agent', ...input } as CommandInput;
 }
 
