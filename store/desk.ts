@@ -67,6 +67,11 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
     }
   }
 
-  return { execute, db };
+  /** Records that a webmail tab shows no conversation, or a page the reader cannot read. */
+  async function reportTab(tabId: number, url: string, health: string): Promise<void> {
+    await db.tabs.put({ tabId, conversationId: null, url, health, at: now() });
+  }
+
+  return { execute, reportTab, db };
 }
 export type Desk = ReturnType<typeof createDesk>;

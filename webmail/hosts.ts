@@ -1,16 +1,24 @@
-/** The webmail pages Sidedesk reads. One list, used by the manifest, the content script and the
- * router's sender check, so they can never disagree. */
-export const WEBMAIL_HOSTS = ['mail.google.com'] as const;
+import type { Provider } from '../domain';
 
-export const WEBMAIL_MATCHES = WEBMAIL_HOSTS.map((host) => `https://${host}/*`);
+/** The webmail pages Sidedesk reads, and whose they are. One list, used by the manifest, the
+ * content script and the router's sender check, so they can never disagree. */
+export const WEBMAIL_HOSTS: Readonly<Record<string, Provider>> = {
+  'mail.google.com': 'gmail',
+};
 
-/** True when `url` is a page of a supported webmail (https only). */
-export function isWebmailUrl(url: string | undefined): boolean {
-  if (!url) return false;
+export const WEBMAIL_MATCHES = Object.keys(WEBMAIL_HOSTS).map((host) => `https://${host}/*`);
+
+/** The provider of a supported webmail page (https only), or null. */
+export function providerOfUrl(url: string | undefined): Provider | null {
+  if (!url) return null;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && (WEBMAIL_HOSTS as readonly string[]).includes(u.hostname);
+    return u.protocol === 'https:' && Object.hasOwn(WEBMAIL_HOSTS, u.hostname) ? WEBMAIL_HOSTS[u.hostname]! : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isWebmailUrl(url: string | undefined): boolean {
+  return providerOfUrl(url) !== null;
 }

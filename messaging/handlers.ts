@@ -1,0 +1,90 @@
+import { DeskFailure, deskError, findStage, Settings } from '../domain';
+import type { SidedeskDatabase } from '../store/database';
+import type { Desk } from '../store/desk';
+import { readSettings } from '../store/reader';
+import { providerOfUrl } from '../webmail/hosts';
+import type { Handlers } from './router';
+
+export interface HandlerDeps {
+  desk: Desk;
+  db: SidedeskDatabase;
+  /** Opens the ticket record page in a new tab. */
+  openTicketPage: (ticketId: string) => Promise<void>;
+}
+
+function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!outcome.ok) throw new DeskFailure(outcome.error as DeskFailure['error']);
+  return outcome.data;
+}
+
+/** The background's answers to each request of the protocol. */
+export function createHandlers({ desk, db, openTicketPage }: HandlerDeps): Handlers {
+  return {
+    async command(command) {
+      return orThrow(await desk.execute(command));
+    },
+
+    async report({ requestId, url, reading }, caller) {
+      const tabId = caller.tabId!;
+      if (reading.status !== 'conversation') {
+        await desk.reportTab(tabId, url, reading.status === 'none' ? 'ok' : `unreadable: ${reading.reason}`);
+        return { conversationId: null };
+      }
+      // A content script speaks only for the webmail it runs on.
+      if (providerOfUrl(caller.url) !== reading.observation.provider) {
+        throw new DeskFailure(deskError('forbidden', 'A page may only report conversations of its own webmail.'));
+      }
+      const result = orThrow(
+        await desk.execute(
+          { type: 'observe', requestId, actor: 'content-script', observation: reading.observation },
+          { tabId, url },
+        ),
+      );
+      return { conversationId: result.conversation?.id ?? null };
+    },
+
+    async conversationTicket({ conversationId }, caller) {
+      if (caller.kind === 'content-script') {
+        const tab = await db.tabs.get(caller.tabId!);
+        if (tab?.conversationId !== conversationId) {
+          throw new DeskFailure(deskError('forbidden', 'A page may only read the ticket of the conversation it shows.'));
+        }
+      }
+      return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
+        const conversation = (await db.conversations.get(conversationId)) ?? null;
+        const ticket = conversation?.ticketId ? ((await db.tickets.get(conversation.ticketId)) ?? null) : null;
+        const stage = ticket ? (findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null) : null;
+        return { conversation, ticket, stage };
+      });
+    },
+
+    async openTicket({ ticketId }) {
+      if (!(await db.tickets.get(ticketId))) throw new DeskFailure(deskError('not-found', 'That ticket no longer exists.'));
+      await openTicketPage(ticketId);
+      return { opened: true };
+    },
+
+    getSettings: () => readSettings(db),
+
+    async updateSettings(next) {
+      return db.transaction('rw', [db.settings, db.tickets], async () => {
+        // A stage that tickets are in cannot disappear: the tickets would have no stage.
+        const before = await readSettings(db);
+        for (const pipeline of before.pipelines) {
+          for (const stage of pipeline.stages) {
+            if (findStage(next, pipeline.id, stage.id)) continue;
+            const inIt = await db.tickets.where('[pipelineId+stageId]').equals([pipeline.id, stage.id]).count();
+            if (inIt > 0) {
+              throw new DeskFailure(
+                deskError('invalid', `${inIt} ticket(s) are in stage ${stage.label}; move them before removing it.`),
+              );
+            }
+          }
+        }
+        const settings = Settings.parse(next);
+        await db.settings.put({ key: 'settings', value: settings });
+        return settings;
+      });
+    },
+  };
+}

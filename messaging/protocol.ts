@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Command, CommandResult, Conversation, ConversationId, RecordId, Settings, Stage, Ticket } from '../domain';
+import { Reading } from '../webmail/reading';
+
+/** Who may send a request: extension pages (panel, popup, record and tickets pages), or the
+ * content script of a supported webmail tab. Everything else is refused before parsing data. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export const TicketView = z.object({
+  conversation: Conversation.nullable(),
+  ticket: Ticket.nullable(),
+  stage: Stage.nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+/**
+ * The protocol: one entry per request, defined once and imported by the router and the clients.
+ * Every request carries one data object, parsed with `request` at the receiver; every answer is
+ * parsed with `response` by the client.
+ */
+export const protocol = {
+  /** A command for the desk (create, edit, stage, owner, close, trash, restore, follow...). */
+  command: { request: Command, response: CommandResult, from: ['extension-page'] },
+  /** The content script reports what its page shows. */
+  report: {
+    request: z.object({ requestId: RecordId, url: z.string().max(4096), reading: Reading }),
+    response: z.object({ conversationId: ConversationId.nullable() }),
+    from: ['content-script'],
+  },
+  /** The ticket of a conversation (a content script may only ask about the one its tab shows). */
+  conversationTicket: {
+    request: z.object({ conversationId: ConversationId }),
+    response: TicketView,
+    from: ['extension-page', 'content-script'],
+  },
+  /** Opens a ticket's record page in a new tab (the chip's ticket name). */
+  openTicket: {
+    request: z.object({ ticketId: RecordId }),
+    response: z.object({ opened: z.boolean() }),
+    from: ['extension-page', 'content-script'],
+  },
+  getSettings: { request: z.object({}), response: Settings, from: ['extension-page'] },
+  updateSettings: { request: Settings, response: Settings, from: ['extension-page'] },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: readonly SenderKind[] }>;
+
+export type Protocol = typeof protocol;
+export type RequestName = keyof Protocol;
+export type RequestOf<N extends RequestName> = z.input<Protocol[N]['request']>;
+export type ParsedRequestOf<N extends RequestName> = z.output<Protocol[N]['request']>;
+export type ResponseOf<N extends RequestName> = z.output<Protocol[N]['response']>;
+
+/** The envelope every message travels in. */
+export const Envelope = z.object({
+  sidedesk: z.literal(1),
+  name: z.string().max(100),
+  data: z.unknown(),
+});
+
+export const ErrorBody = z.object({ code: z.string(), message: z.string() });
+export const Reply = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorBody }),
+]);
+export type Reply = z.infer<typeof Reply>;
