@@ -22,7 +22,7 @@ export interface Self {
 export function classifySender(sender: SenderInfo, self: Self): SenderKind | null {
   if (sender.id !== self.id) return null;
   const url = sender.url ?? '';
-  if (url.startsWith('chrome-extension://')) return 'extension-page';
+  if (url.startsWith(self.origin)) return 'extension-page';
   if (sender.tab?.id !== undefined && isWebmailUrl(url)) return 'content-script';
   return null;
 }
