@@ -15,13 +15,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Sidedesk',
     description: 'A help desk beside the webmail you already use: a ticket for every conversation, kept in your browser.',
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'contextMenus',
-      'tabs',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
-    ],
+    // Webmail tab URLs come with the host permissions, so no `tabs`; `sidePanel` joins the
+    // Chrome build with the side panel itself (never Firefox, which has `sidebar_action`).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     host_permissions: WEBMAIL_MATCHES,
     ...(browser === 'firefox'
       ? {

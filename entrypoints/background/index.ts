@@ -1,1 +1,27 @@
-export default defineBackground(() => {});
+import { createContextMenu } from '../../messaging/context-menu';
+import { createHandlers } from '../../messaging/handlers';
+import { createRouter } from '../../messaging/router';
+import { SidedeskDatabase } from '../../store/database';
+import { createDesk } from '../../store/desk';
+
+// Synchronous: MV3 wakes the worker for an event and delivers it only to listeners registered
+// in the first turn. Nothing that must survive lives here; the database holds it all.
+export default defineBackground(() => {
+  const db = new SidedeskDatabase();
+  const desk = createDesk(db);
+  const ticketsPage = browser.runtime.getURL('/tickets.html');
+  const openTicketPage = async (ticketId: string) => {
+    await browser.tabs.create({ url: `${ticketsPage}#ticket=${encodeURIComponent(ticketId)}` });
+  };
+  const router = createRouter(createHandlers({ desk, db, openTicketPage }), {
+    id: browser.runtime.id,
+    origin: `${new URL(ticketsPage).origin}/`,
+  });
+  const menu = createContextMenu({ desk, db, menus: browser.contextMenus, openTicketPage });
+
+  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+  browser.runtime.onInstalled.addListener(() => void menu.register());
+  browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
+  // unlimitedStorage already exempts us from eviction in Chrome; ask where the API exists.
+  void (navigator.storage as StorageManager | undefined)?.persist?.().catch(() => false);
+});

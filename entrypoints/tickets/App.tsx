@@ -1,0 +1,22 @@
+import { TicketTable } from '../../components/ticket-table';
+import type { SidedeskDatabase } from '../../store/database';
+import { readSettings } from '../../store/reader';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+/** All tickets, newest activity first. Reads the database directly; writes go to the background. */
+export function App({ db }: { db: SidedeskDatabase }) {
+  const data = useLiveQuery(async () => {
+    const [tickets, settings, linked] = await Promise.all([
+      db.tickets.orderBy('updatedAt').reverse().limit(500).toArray(),
+      readSettings(db),
+      db.conversations.where('ticketId').above('').toArray(),
+    ]);
+    return { tickets, settings, linked };
+  }, [db]);
+  return (
+    <main class="page">
+      <h1>Tickets</h1>
+      {data === undefined ? <p aria-busy="true">Loading…</p> : <TicketTable {...data} />}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * What a test does from inside an extension page: send protocol messages as the UI would, and
+ * read the browser's own IndexedDB. The functions run in the page (serialised by the driver), so
+ * they use only what an extension page has.
+ */
+
+export interface Evaluator {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Sends one protocol request from the page; a dropped channel becomes a reply with code `dropped`. */
+export function send<T = any>(page: Evaluator, name: string, data: unknown): Promise<Reply<T>> {
+  return page.evaluate(
+    async ([name, data]) => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      try {
+        return await api.runtime.sendMessage({ sidedesk: 1, name, data });
+      } catch (e) {
+        return { ok: false, error: { code: 'dropped', message: String((e as Error)?.message ?? e) } };
+      }
+    },
+    [name, data] as [string, unknown],
+  ) as Promise<Reply<T>>;
+}
+
+/** Every record of one object store of the extension's database. */
+export function readTable<T = any>(page: Evaluator, table: string): Promise<T[]> {
+  return page.evaluate(
+    (table) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('sidedesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(table)) return (db.close(), resolve([]));
+          const request = db.transaction(table, 'readonly').objectStore(table).getAll();
+          request.onsuccess = () => (db.close(), resolve(request.result as T[]));
+          request.onerror = () => (db.close(), reject(request.error));
+        };
+      }),
+    table,
+  );
+}
+
+let counter = 0;
+export function requestId(prefix = 'e2e'): string {
+  return `${prefix}-${Date.now().toString(36)}-${++counter}`;
+}
