@@ -1,3 +1,4 @@
+import '../../domain/csp';
 import { createContextMenu } from '../../messaging/context-menu';
 import { createHandlers } from '../../messaging/handlers';
 import { createRouter } from '../../messaging/router';

@@ -1,3 +1,4 @@
+import '../../domain/csp';
 import { createClient } from '../../messaging/client';
 import { WEBMAIL_MATCHES } from '../../webmail/hosts';
 import { readerFor } from '../../webmail/registry';

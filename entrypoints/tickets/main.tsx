@@ -1,3 +1,4 @@
+import '../../domain/csp';
 import { render } from 'preact';
 import { SidedeskDatabase } from '../../store/database';
 import { App } from './App';

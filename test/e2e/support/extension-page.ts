@@ -4,8 +4,10 @@
  * they use only what an extension page has.
  */
 
+/** A Playwright or Puppeteer page; their `evaluate` signatures differ only in generics. */
 export interface Evaluator {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  evaluate(fn: (arg: any) => unknown, arg: any): Promise<any>;
 }
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -13,7 +15,7 @@ export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { c
 /** Sends one protocol request from the page; a dropped channel becomes a reply with code `dropped`. */
 export function send<T = any>(page: Evaluator, name: string, data: unknown): Promise<Reply<T>> {
   return page.evaluate(
-    async ([name, data]) => {
+    async ([name, data]: [string, unknown]) => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
       try {
         return await api.runtime.sendMessage({ sidedesk: 1, name, data });
@@ -28,7 +30,7 @@ export function send<T = any>(page: Evaluator, name: string, data: unknown): Pro
 /** Every record of one object store of the extension's database. */
 export function readTable<T = any>(page: Evaluator, table: string): Promise<T[]> {
   return page.evaluate(
-    (table) =>
+    (table: string) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('sidedesk');
         open.onerror = () => reject(open.error);

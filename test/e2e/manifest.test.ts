@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+describe('built manifests ask for only what they need', () => {
+  it('Chrome MV3: a service worker, storage that is never evicted, the webmail hosts only', () => {
+    const m = manifest(CHROME_BUILD);
+    expect(m.manifest_version).toBe(3);
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+    expect(m.host_permissions).toEqual(['https://mail.google.com/*']);
+    expect(m.content_scripts[0].matches).toEqual(m.host_permissions);
+    expect(m.externally_connectable).toBeUndefined();
+  });
+
+  it('Firefox MV3: fixed gecko id, no data collection, no sidePanel permission', () => {
+    const m = manifest(FIREFOX_BUILD);
+    expect(m.manifest_version).toBe(3);
+    expect(m.browser_specific_settings.gecko).toMatchObject({ id: 'sidedesk@sidedesk.dev', data_collection_permissions: { required: ['none'] } });
+    expect(m.permissions).not.toContain('sidePanel');
+    expect(m.permissions).toContain('unlimitedStorage');
+    expect(m.background.scripts).toEqual(['background.js']);
+  });
+});
