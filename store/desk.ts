@@ -72,6 +72,12 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
     await db.tabs.put({ tabId, conversationId: null, url, health, at: now() });
   }
 
-  return { execute, reportTab, db };
+  /** Forgets processed request ids older than `maxAgeMs`. A client resends within seconds of a
+   * lost answer, so a week of memory is ample, and the table stays small. */
+  async function pruneRequests(maxAgeMs = 7 * 24 * 3600 * 1000): Promise<number> {
+    return db.requests.where('at').below(now() - maxAgeMs).delete();
+  }
+
+  return { execute, reportTab, pruneRequests, db };
 }
 export type Desk = ReturnType<typeof createDesk>;

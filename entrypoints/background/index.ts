@@ -22,6 +22,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
   browser.runtime.onInstalled.addListener(() => void menu.register());
+  browser.runtime.onStartup.addListener(() => void desk.pruneRequests());
   browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
   // unlimitedStorage already exempts us from eviction in Chrome; ask where the API exists.
   void (navigator.storage as StorageManager | undefined)?.persist?.().catch(() => false);
