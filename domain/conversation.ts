@@ -18,6 +18,8 @@ export const Conversation = z.object({
   url: z.string().max(CAPS.url).nullable(),
   contactEmail: Email.nullable(),
   participants: z.array(Participant).max(100),
+  messageCount: z.number().int().min(0),
+  lastMessageAt: Timestamp.nullable(),
   ownerId: RecordId.nullable(),
   state: z.enum(['open', 'closed']),
   ticketId: RecordId.nullable(),

@@ -33,6 +33,10 @@ export const Observation = z.object({
     .transform((s) => (s === null ? null : safeLink(s))),
   contact: ObservedPerson.nullable(),
   participants: z.array(ObservedPerson).max(1000).transform((list) => dedupeByEmail(list).slice(0, 100)),
+  /** Messages in the thread as the page shows it (a collapsed run counts as shown). */
+  messageCount: z.number().int().min(0).max(100_000),
+  /** Time of the newest message, in ms, when the page gives it in a language-independent form. */
+  lastMessageAt: z.number().int().nonnegative().nullable(),
 });
 export type Observation = z.infer<typeof Observation>;
 export type ObservationInput = z.input<typeof Observation>;

@@ -1,27 +1,36 @@
 import { GMAIL } from './gmail-selectors';
+import { hexFromPermId, hexFromUrlSegment, isHexId, timeFromHexId } from './gmail-ids';
 import type { ReadingInput } from './reading';
 import type { WebmailReader } from './reader';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 
-/** The signed-in account: Gmail's title is "Inbox (3) - me@example.com - Gmail". */
+/** The signed-in account, from the account button, else from the title "Subject - me@x - Gmail"
+ * (anchored at its end: the subject itself may hold an address). */
 function accountOf(doc: Document): string | null {
-  const fromTitle = doc.title.match(EMAIL)?.[0];
-  if (fromTitle) return fromTitle;
-  const button = doc.querySelector('a[aria-label*="@"][href*="accounts.google.com"]')?.getAttribute('aria-label');
-  return button?.match(EMAIL)?.[0] ?? null;
+  const label = doc.querySelector(GMAIL.accountButton)?.getAttribute('aria-label');
+  const fromButton = label?.match(EMAIL)?.[0];
+  if (fromButton) return fromButton;
+  return doc.title.match(/\s-\s([^\s@]+@[^\s@]+)\s-\s[^@]*$/)?.[1] ?? null;
 }
 
-/** `thread-f:1782496468553478343` is the hex thread id in decimal; other forms do not convert. */
-export function threadIdFromPermId(permId: string | null): string | null {
-  const m = permId?.match(/^thread-f:(\d{1,20})$/);
-  return m ? BigInt(m[1]!).toString(16) : null;
+/** The thread the URL names: the last segment of a hash route (#inbox/<id>, #label/x/<id>...). */
+function threadIdFromUrl(url: URL): string | null {
+  const route = decodeURIComponent(url.hash.slice(1).split('?')[0] ?? '');
+  const parts = route.split('/');
+  return parts.length > 1 ? hexFromUrlSegment(parts[parts.length - 1]!) : null;
 }
 
-function threadIdOf(heading: Element): string | null {
-  const legacy = heading.getAttribute('data-legacy-thread-id');
-  if (legacy && /^[0-9a-f]{1,16}$/.test(legacy)) return legacy;
-  return threadIdFromPermId(heading.getAttribute('data-thread-perm-id'));
+function threadRoot(doc: Document): Element | null {
+  for (const { selector } of GMAIL.threadContainers) {
+    const el = doc.querySelector(selector);
+    if (el?.querySelector(GMAIL.subject)) return el;
+  }
+  for (const pane of GMAIL.splitPanes) {
+    const el = doc.querySelector(`${GMAIL.main} ${pane}`);
+    if (el?.querySelector(GMAIL.subject)) return el;
+  }
+  return null;
 }
 
 function person(el: Element) {
@@ -30,25 +39,36 @@ function person(el: Element) {
 
 export const gmailReader: WebmailReader = {
   provider: 'gmail',
-  matches: (url) => url.hostname === 'mail.google.com',
-  read(doc: Document, url: URL): ReadingInput {
-    const account = accountOf(doc);
-    if (!account) return { status: 'unreadable', reason: 'The signed-in Gmail account could not be found.' };
-    const heading = doc.querySelector(GMAIL.subject);
-    if (!heading) {
-      const main = doc.querySelector('[role=main]');
-      return main || doc.querySelector(GMAIL.threadList)
-        ? { status: 'none', reason: 'No conversation is open.' }
-        : { status: 'unreadable', reason: 'This Gmail layout has no main area Sidedesk knows.' };
+  hosts: ['mail.google.com'],
+  threadIdFromUrl,
+
+  read(doc, url): ReadingInput {
+    const urlThread = threadIdFromUrl(url);
+    const root = threadRoot(doc);
+    const heading = root?.querySelector(GMAIL.subject);
+    if (!root || !heading) {
+      // Gmail paints the thread a moment after the route changes; the tracker waits for it.
+      if (urlThread) return { status: 'unreadable', reason: `Gmail's address names a conversation Sidedesk can't find on the page.` };
+      if (doc.querySelector(GMAIL.main) || doc.querySelector(GMAIL.threadList)) return { status: 'none', reason: 'No conversation is open.' };
+      return { status: 'unreadable', reason: `Sidedesk can't read this Gmail layout: no main area.` };
     }
-    const threadId = threadIdOf(heading);
-    if (!threadId) return { status: 'unreadable', reason: 'The open conversation has no thread id Sidedesk can read.' };
+    const legacy = heading.getAttribute('data-legacy-thread-id');
+    const threadId =
+      (legacy && isHexId(legacy) ? legacy : null) ??
+      hexFromPermId(heading.getAttribute('data-thread-perm-id')) ??
+      doc.querySelector(GMAIL.selectedRowThread)?.getAttribute('data-legacy-thread-id') ??
+      urlThread;
+    if (!threadId || !isHexId(threadId)) return { status: 'unreadable', reason: `The open Gmail conversation has no id Sidedesk can read.` };
+    // The old thread can still be on the page just after the address moved on: never report it.
+    if (urlThread && urlThread !== threadId) return { status: 'unreadable', reason: 'Gmail is still opening the conversation.' };
+    const account = accountOf(doc);
+    if (!account) return { status: 'unreadable', reason: `Sidedesk can't find which Gmail account is signed in.` };
 
     const self = account.toLowerCase();
-    const senders = [...doc.querySelectorAll(GMAIL.sender)].map(person);
-    const recipients = [...doc.querySelectorAll(GMAIL.recipient)].map(person);
-    const others = [...senders, ...recipients].filter((p) => p.email.toLowerCase() !== self);
-    const contact = senders.find((p) => p.email.toLowerCase() !== self) ?? others[0] ?? null;
+    const senders = [...root.querySelectorAll(GMAIL.sender)].map(person);
+    const others = [...senders, ...[...root.querySelectorAll(GMAIL.recipient)].map(person)].filter((p) => p.email.toLowerCase() !== self);
+    const messages = [...root.querySelectorAll(GMAIL.message)];
+    const times = messages.map((m) => timeFromHexId(m.getAttribute('data-legacy-message-id') ?? '')).filter((t): t is number => t !== null);
     return {
       status: 'conversation',
       observation: {
@@ -57,9 +77,14 @@ export const gmailReader: WebmailReader = {
         threadId,
         subject: heading.textContent ?? '',
         url: `${url.origin}${url.pathname}#all/${threadId}`,
-        contact,
+        contact: senders.find((p) => p.email.toLowerCase() !== self) ?? others[0] ?? null,
         participants: others,
+        messageCount: messages.length,
+        lastMessageAt: times.length ? Math.max(...times) : timeFromHexId(threadId),
       },
     };
   },
+
+  chipAnchor: (doc) => threadRoot(doc)?.querySelector(GMAIL.subject) ?? null,
+  watchTarget: (doc) => doc.querySelector(GMAIL.main),
 };

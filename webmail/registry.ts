@@ -1,9 +1,11 @@
 import { gmailReader } from './gmail';
 import type { WebmailReader } from './reader';
 
-const READERS: WebmailReader[] = [gmailReader];
+/** Every provider's reader. Adding a provider: its reader file, its host in `hosts.ts`, here. */
+export const READERS: readonly WebmailReader[] = [gmailReader];
 
 /** The reader for this page, or null on a page no reader claims. */
 export function readerFor(url: URL): WebmailReader | null {
-  return READERS.find((r) => r.matches(url)) ?? null;
+  if (url.protocol !== 'https:') return null;
+  return READERS.find((r) => r.hosts.includes(url.hostname)) ?? null;
 }

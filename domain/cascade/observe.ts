@@ -26,6 +26,8 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     url: o.url,
     contactEmail: o.contact?.email ?? null,
     participants: o.participants,
+    messageCount: o.messageCount,
+    lastMessageAt: o.lastMessageAt,
   };
   let conversation: Conversation;
   if (!prior) {
@@ -64,8 +66,9 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
         });
       }
     } else {
-      // Only the time it was last seen: not a change of help-desk state, so no revision.
-      conversation = { ...prior, lastSeenAt };
+      // Only what the page shows of its messages and when it was seen: not a change of
+      // help-desk state, so no revision and no entry.
+      conversation = { ...prior, messageCount: seen.messageCount, lastMessageAt: seen.lastMessageAt, lastSeenAt };
     }
   }
   change.putConversation(conversation);

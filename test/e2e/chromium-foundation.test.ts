@@ -81,7 +81,7 @@ describe('Chromium: the built extension end to end', () => {
     const tickets: Array<{ id: string; rev: number }> = [];
     for (let t = 0; t < 5; t++) {
       for (const n of [0, 1]) {
-        const obs = { provider: 'gmail', account: actor, threadId: `f00${t}${n}`, subject: `Stream ${t}.${n}`, url: null, contact: null, participants: [] };
+        const obs = { provider: 'gmail', account: actor, threadId: `f00${t}${n}`, subject: `Stream ${t}.${n}`, url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null };
         expect((await send(ext, 'command', { type: 'observe', requestId: requestId('obs'), actor, observation: obs })).ok).toBe(true);
       }
       const c = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: gmailConversation(`f00${t}0`), draft: {} });

@@ -18,6 +18,8 @@ export function observation(threadId: string, over: Partial<ObservationInput> = 
     url: `https://mail.google.com/mail/u/0/#inbox/${threadId}`,
     contact: { email: `customer-${threadId}@klient.pl`, name: `Customer ${threadId}` },
     participants: [{ email: `customer-${threadId}@klient.pl`, name: `Customer ${threadId}` }],
+    messageCount: 1,
+    lastMessageAt: 1_761_850_560_000,
     ...over,
   };
 }
