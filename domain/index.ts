@@ -3,6 +3,7 @@ export * from './contact';
 export * from './conversation';
 export * from './errors';
 export * from './ids';
+export * from './labels';
 export * from './observation';
 export * from './result';
 export * from './rules';

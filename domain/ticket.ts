@@ -33,8 +33,3 @@ export const Ticket = z.object({
   rev: Rev,
 });
 export type Ticket = z.infer<typeof Ticket>;
-
-/** `T-0042` */
-export function ticketLabel(ticket: Pick<Ticket, 'number'>): string {
-  return `T-${String(ticket.number).padStart(4, '0')}`;
-}

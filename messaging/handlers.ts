@@ -10,6 +10,10 @@ export interface HandlerDeps {
   db: SidedeskDatabase;
   /** Opens the ticket record page in a new tab. */
   openTicketPage: (ticketId: string) => Promise<void>;
+  /** Opens the side panel on a tab; false where the browser refuses or has none. */
+  openPanel?: (tabId: number | undefined) => Promise<boolean>;
+  /** Told after every stored command, so webmail tabs can refresh their chips. */
+  onChanged?: () => void;
 }
 
 function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
@@ -18,10 +22,12 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 }
 
 /** The background's answers to each request of the protocol. */
-export function createHandlers({ desk, db, openTicketPage }: HandlerDeps): Handlers {
+export function createHandlers({ desk, db, openTicketPage, openPanel, onChanged }: HandlerDeps): Handlers {
   return {
     async command(command) {
-      return orThrow(await desk.execute(command));
+      const result = orThrow(await desk.execute(command));
+      if (result.changed) onChanged?.();
+      return result;
     },
 
     async report({ requestId, url, reading }, caller) {
@@ -62,6 +68,10 @@ export function createHandlers({ desk, db, openTicketPage }: HandlerDeps): Handl
       if (!(await db.tickets.get(ticketId))) throw new DeskFailure(deskError('not-found', 'That ticket no longer exists.'));
       await openTicketPage(ticketId);
       return { opened: true };
+    },
+
+    async openPanel(_data, caller) {
+      return { opened: (await openPanel?.(caller.tabId)) ?? false };
     },
 
     getSettings: () => readSettings(db),

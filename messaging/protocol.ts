@@ -39,6 +39,13 @@ export const protocol = {
     response: z.object({ opened: z.boolean() }),
     from: ['extension-page', 'content-script'],
   },
+  /** Opens Sidedesk's side panel (Chrome) or sidebar (Firefox) on the sender's tab; needs the
+   * user's click, which a message sent from a click handler carries in Chrome. */
+  openPanel: {
+    request: z.object({ conversationId: ConversationId.nullable() }),
+    response: z.object({ opened: z.boolean() }),
+    from: ['extension-page', 'content-script'],
+  },
   getSettings: { request: z.object({}), response: Settings, from: ['extension-page'] },
   updateSettings: { request: Settings, response: Settings, from: ['extension-page'] },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: readonly SenderKind[] }>;

@@ -2,6 +2,7 @@ import '../../domain/csp';
 import { createContextMenu } from '../../messaging/context-menu';
 import { createHandlers } from '../../messaging/handlers';
 import { createRouter } from '../../messaging/router';
+import { createTabNotifier } from '../../messaging/tab-notifier';
 import { SidedeskDatabase } from '../../store/database';
 import { createDesk } from '../../store/desk';
 
@@ -14,7 +15,20 @@ export default defineBackground(() => {
   const openTicketPage = async (ticketId: string) => {
     await browser.tabs.create({ url: `${ticketsPage}#ticket=${encodeURIComponent(ticketId)}` });
   };
-  const router = createRouter(createHandlers({ desk, db, openTicketPage }), {
+  const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
+  const openPanel = async (tabId: number | undefined): Promise<boolean> => {
+    // Chrome's side panel and Firefox's sidebar; both need the user's click behind the message.
+    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome?.sidePanel;
+    const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    try {
+      if (sidePanel && tabId !== undefined) return (await sidePanel.open({ tabId }), true);
+      if (sidebar) return (await sidebar.open(), true);
+    } catch {
+      // Refused (no user gesture, no panel in this build): the caller says what to do instead.
+    }
+    return false;
+  };
+  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel, onChanged: () => void notifyTabs() }), {
     id: browser.runtime.id,
     origin: `${new URL(ticketsPage).origin}/`,
   });

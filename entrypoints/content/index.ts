@@ -1,26 +1,53 @@
-import '../../domain/csp';
-import { createClient } from '../../messaging/client';
+import { createLightClient } from '../../messaging/light-client';
 import { WEBMAIL_MATCHES } from '../../webmail/hosts';
 import { readerFor } from '../../webmail/registry';
 import { createTracker } from '../../webmail/tracker';
+import { createWatcher } from '../../webmail/watcher';
+import { createChip } from './chip';
+import './chip.css';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
   runAt: 'document_idle',
+  cssInjectionMode: 'ui',
   main(ctx) {
     const reader = readerFor(new URL(location.href));
     if (!reader) return;
-    const call = createClient((message) => browser.runtime.sendMessage(message));
+    const call = createLightClient((message) => browser.runtime.sendMessage(message));
+    const chip = createChip(ctx, reader, call);
+    const watcher = createWatcher(
+      () => reader.watchTarget(document),
+      () => tracker.changed(),
+    );
     const tracker = createTracker({
       read: () => reader.read(document, new URL(location.href)),
-      report: (reading) => call('report', { requestId: crypto.randomUUID(), url: location.href, reading }),
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as number),
+      afterRead: () => (watcher.sync(), chip.sync()),
+      report: async (reading) => {
+        const { conversationId } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
+        await chip.show(conversationId);
+      },
+      schedule: (fn, ms) => ctx.setTimeout(fn, ms),
+      cancel: (handle) => clearTimeout(handle as number),
+      now: () => Date.now(),
     });
-    // Webmails navigate inside the page: hash routes (Gmail), pushState (Outlook).
-    ctx.addEventListener(window, 'wxt:locationchange', () => tracker.poke());
-    ctx.addEventListener(window, 'hashchange', () => tracker.poke());
-    ctx.onInvalidated(() => tracker.stop());
-    tracker.poke();
+
+    // In-page navigation: hash routes (Gmail), pushState (Outlook, Proton, Fastmail), Back.
+    ctx.addEventListener(window, 'wxt:locationchange', () => tracker.navigated());
+    ctx.addEventListener(window, 'hashchange', () => tracker.navigated());
+    ctx.addEventListener(window, 'popstate', () => tracker.navigated());
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    if (navigation) ctx.addEventListener(navigation as Window, 'navigatesuccess' as 'load', () => tracker.navigated());
+    // The background says when a ticket changed, so the chip follows live.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (message as { name?: string })?.name === 'changed') void chip.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      tracker.stop();
+      watcher.stop();
+      chip.remove();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
+    tracker.navigated();
   },
 });

@@ -43,6 +43,8 @@ function requestFor(name: RequestName, ticketId: string): unknown {
       return { conversationId: convId('a') };
     case 'openTicket':
       return { ticketId };
+    case 'openPanel':
+      return { conversationId: convId('a') };
     case 'getSettings':
       return {};
     case 'updateSettings':
@@ -55,6 +57,7 @@ const ALLOWED: Record<RequestName, SenderName[]> = {
   report: ['content script'],
   conversationTicket: ['extension page', 'content script'],
   openTicket: ['extension page', 'content script'],
+  openPanel: ['extension page', 'content script'],
   getSettings: ['extension page'],
   updateSettings: ['extension page'],
 };

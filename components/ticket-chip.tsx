@@ -1,0 +1,53 @@
+/** What the chip shows for the open conversation. */
+export type ChipView =
+  | { kind: 'loading' }
+  | { kind: 'none'; hint: string | null }
+  | { kind: 'ticket'; label: string; name: string; stage: string; tone: 'open' | 'waiting' | 'closed' };
+
+export interface TicketChipProps {
+  view: ChipView;
+  onOpen: () => void;
+  onCreate: () => void;
+}
+
+/** A ticket outline; drawn, so it does not depend on an emoji font. */
+function TicketIcon() {
+  return (
+    <svg class="chip__icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+      <path
+        d="M2 4.5h12v2a1.5 1.5 0 0 0 0 3v2H2v-2a1.5 1.5 0 0 0 0-3z M6.5 4.5v7"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.3"
+        stroke-dasharray="none"
+      />
+    </svg>
+  );
+}
+
+/** The small ticket chip beside a conversation's subject, in the webmail page. */
+export function TicketChip({ view, onOpen, onCreate }: TicketChipProps) {
+  if (view.kind === 'loading') {
+    return <span class="chip chip--quiet" aria-busy="true">Sidedesk…</span>;
+  }
+  if (view.kind === 'none') {
+    return (
+      <span class="chip chip--quiet">
+        <button type="button" class="chip__action" onClick={onCreate}>
+          ＋ Create ticket
+        </button>
+        {view.hint && <span class="chip__hint" role="status">{view.hint}</span>}
+      </span>
+    );
+  }
+  return (
+    <span class="chip" data-tone={view.tone}>
+      <button type="button" class="chip__action" onClick={onOpen} title={`Open ticket ${view.label} in a new tab`}>
+        <TicketIcon />
+        {view.label}
+        <span class="chip__name"> {view.name}</span>
+      </button>
+      <span class="chip__stage">· {view.stage}</span>
+    </span>
+  );
+}

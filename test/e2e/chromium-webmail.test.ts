@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { readTable, requestId, send } from './support/extension-page';
+import { fixture, SCREENSHOTS } from './support/paths';
+import { WEBMAIL_SPECS } from './support/webmail-specs';
+
+describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('stores the right conversation after each in-page navigation, shows the chip, follows live changes, opens the record page', async () => {
+    const mail = await session.context.newPage();
+    await mail.goto(spec.listUrl);
+    const ext = await session.extensionPage();
+    const tabConversation = async () => (await readTable(ext, 'tabs')).map((t) => t.conversationId);
+    await expect.poll(tabConversation, { timeout: 10_000 }).toEqual([null]);
+
+    for (const which of [0, 1, 0] as const) {
+      const expected = spec.conversations[which];
+      await spec.open(mail, which);
+      await expect.poll(tabConversation, { timeout: 10_000 }).toEqual([expected.id]);
+      const stored = (await readTable(ext, 'conversations')).find((c) => c.id === expected.id);
+      expect(stored).toMatchObject({ subject: expected.subject, contactEmail: expected.contactEmail });
+      await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 5000 }).toContain('Create ticket');
+    }
+    expect((await readTable(ext, 'conversations')).map((c) => c.id).sort()).toEqual(spec.conversations.map((c) => c.id).sort());
+
+    // A ticket made elsewhere appears in the chip without reloading the page.
+    const [first] = spec.conversations;
+    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: first.id, draft: { name: 'Courier lost the parcel' } });
+    expect(created.ok).toBe(true);
+    const chip = mail.locator('sidedesk-chip .chip');
+    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('T-0001 Courier lost the parcel');
+    expect(await chip.textContent()).toContain('New');
+    const ticket = created.ok ? created.data.ticket : null;
+    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'waiting-on-us' });
+    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('Waiting on us');
+    expect(await chip.getAttribute('data-tone')).toBe('waiting');
+    await mail.screenshot({ path: join(SCREENSHOTS, `chip-${spec.provider}.png`) });
+
+    // Clicking the ticket's name opens its record page in a new tab.
+    const [recordPage] = await Promise.all([session.context.waitForEvent('page'), chip.locator('button').click()]);
+    await recordPage.waitForLoadState();
+    expect(recordPage.url()).toBe(`chrome-extension://${session.extensionId}/tickets.html#ticket=${ticket.id}`);
+    await mail.close();
+    await ext.close();
+  });
+});
+
+describe('Chromium: hostile mail', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('subjects and names with markup, script, RTL overrides and 2 000 characters are stored as capped text and never run', async () => {
+    const mail = await session.context.newPage();
+    await mail.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/hostile.html') }));
+    await mail.goto('https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b');
+    const ext = await session.extensionPage();
+    const id = 'gmail:agent@sidedesk.test:19a367a0e0052e6b';
+    await expect.poll(async () => (await readTable(ext, 'conversations')).map((c) => c.id), { timeout: 10_000 }).toContain(id);
+    const stored = (await readTable(ext, 'conversations')).find((c) => c.id === id);
+    expect(stored.subject.startsWith('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>elbatsiv AAAA')).toBe(true);
+    expect(stored.subject).toHaveLength(500);
+    expect((await readTable(ext, 'contacts'))[0]).toMatchObject({ email: 'evil@attacker.example', name: '<b onmouseover=x>Evil</b>' });
+
+    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: id, draft: {} });
+    expect(created.ok).toBe(true);
+    const chip = mail.locator('sidedesk-chip .chip');
+    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('<img src=x onerror=');
+    // Shown as text: no element was made from it, nothing ran, in the page or the extension.
+    expect(await chip.locator('img, script, b').count()).toBe(0);
+    expect(await mail.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await ext.reload();
+    await expect.poll(() => ext.locator('td').nth(1).textContent(), { timeout: 5000 }).toContain('<img src=x');
+    expect(await ext.locator('tbody img, tbody script').count()).toBe(0);
+    await mail.close();
+    await ext.close();
+  });
+});

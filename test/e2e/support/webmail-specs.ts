@@ -1,0 +1,33 @@
+import type { Page } from 'playwright-core';
+
+/** How an e2e test drives one provider's app fixture: where it starts, how the user opens the
+ * two conversations inside the page, and what must be stored for each. */
+export interface WebmailSpec {
+  provider: string;
+  /** An address with no conversation open. */
+  listUrl: string;
+  /** Opens conversation `which` the way a user would (a click in the list), from any state. */
+  open(page: Page, which: 0 | 1): Promise<void>;
+  conversations: [ExpectedConversation, ExpectedConversation];
+}
+
+export interface ExpectedConversation {
+  id: string;
+  subject: string;
+  contactEmail: string;
+}
+
+export const GMAIL_SPEC: WebmailSpec = {
+  provider: 'gmail',
+  listUrl: 'https://mail.google.com/mail/u/0/#inbox',
+  async open(page, which) {
+    if (!page.url().endsWith('#inbox')) await page.evaluate(() => (location.hash = '#inbox'));
+    await page.locator('tr.zA').nth(which).click();
+  },
+  conversations: [
+    { id: 'gmail:agent@sidedesk.test:19a367a0e0052e6b', subject: 'Order #4411 did not arrive', contactEmail: 'anna.kowalska@klient.pl' },
+    { id: 'gmail:agent@sidedesk.test:199a4cb2200f2a74', subject: 'Refund for #3920', contactEmail: 'jan.nowak@sklep.pl' },
+  ],
+};
+
+export const WEBMAIL_SPECS: WebmailSpec[] = [GMAIL_SPEC];
