@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { ReadingInput } from '../../../webmail/reading';
+import { createTracker, SETTLE_MS } from '../../../webmail/tracker';
+
+/** A tracker over a page whose reading the test sets, with a clock the test moves. */
+function harness() {
+  let now = 0;
+  let reading: ReadingInput = { status: 'none', reason: 'No conversation is open.' };
+  let failNext = false;
+  const reported: string[] = [];
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  let ids = 0;
+  const tracker = createTracker({
+    read: () => reading,
+    report: async (r) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('worker asleep');
+      }
+      reported.push(r.status === 'conversation' ? r.observation.threadId : r.status);
+    },
+    schedule: (fn, ms) => (timers.set(++ids, { at: now + ms, fn }), ids),
+    cancel: (id) => void timers.delete(id as number),
+    now: () => now,
+  });
+  return {
+    tracker,
+    reported,
+    set(r: ReadingInput) {
+      reading = r;
+    },
+    failNextReport() {
+      failNext = true;
+    },
+    /** Moves the clock, running timers in order. */
+    async advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const next = [...timers.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+        if (!next || next[1].at > end) break;
+        timers.delete(next[0]);
+        now = next[1].at;
+        next[1].fn();
+        await Promise.resolve();
+      }
+      now = end;
+      await Promise.resolve();
+    },
+  };
+}
+
+const conversation = (threadId: string): ReadingInput => ({
+  status: 'conversation',
+  observation: { provider: 'gmail', account: 'a@b.pl', threadId, subject: 's', url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null },
+});
+const unreadable: ReadingInput = { status: 'unreadable', reason: 'still opening' };
+
+describe('the navigation tracker', () => {
+  it('reports a conversation at once, and only when it changes', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(100);
+    h.tracker.changed();
+    await h.advance(100);
+    h.set(conversation('b'));
+    h.tracker.navigated();
+    await h.advance(100);
+    expect(h.reported).toEqual(['a', 'b']);
+  });
+
+  it('waits for a late-painted thread instead of reporting the page as unreadable', async () => {
+    const h = harness();
+    h.set(unreadable);
+    h.tracker.navigated();
+    await h.advance(1500);
+    expect(h.reported).toEqual([]);
+    h.set(conversation('late'));
+    await h.advance(200); // found by the retry alone, without a mutation signal
+    expect(h.reported).toEqual(['late']);
+  });
+
+  it('reports an unreadable page once the late-paint window has passed', async () => {
+    const h = harness();
+    h.set(unreadable);
+    h.tracker.navigated();
+    await h.advance(SETTLE_MS.unreadable - 100);
+    expect(h.reported).toEqual([]);
+    await h.advance(300);
+    expect(h.reported).toEqual(['unreadable']);
+  });
+
+  it('reports "nothing open" after a short settle, not during a thread change', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(100);
+    h.set({ status: 'none', reason: 'No conversation is open.' });
+    h.tracker.navigated();
+    await h.advance(SETTLE_MS.none - 100);
+    h.set(conversation('b'));
+    await h.advance(300);
+    expect(h.reported).toEqual(['a', 'b']);
+    h.set({ status: 'none', reason: 'No conversation is open.' });
+    h.tracker.navigated();
+    await h.advance(SETTLE_MS.none + 200);
+    expect(h.reported).toEqual(['a', 'b', 'none']);
+  });
+
+  it('debounces a burst of mutations into one read', async () => {
+    let reads = 0;
+    const t = createTracker({
+      read: () => (reads++, conversation('a')),
+      report: async () => undefined,
+      schedule: (fn, ms) => setTimeout(fn, ms),
+      cancel: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+      now: () => Date.now(),
+    });
+    for (let i = 0; i < 50; i++) t.changed();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(reads).toBe(1);
+  });
+
+  it('reports again after a report that did not reach the background', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.failNextReport();
+    h.tracker.navigated();
+    await h.advance(100);
+    expect(h.reported).toEqual([]);
+    h.tracker.changed();
+    await h.advance(100);
+    expect(h.reported).toEqual(['a']);
+  });
+});
