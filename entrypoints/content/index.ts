@@ -4,12 +4,12 @@ import { readerFor } from '../../webmail/registry';
 import { createTracker } from '../../webmail/tracker';
 import { createWatcher } from '../../webmail/watcher';
 import { createChip } from './chip';
-import './chip.css';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
+  cssInjectionMode: 'manual',
   main(ctx) {
     const reader = readerFor(new URL(location.href));
     if (!reader) return;
@@ -26,8 +26,10 @@ export default defineContentScript({
         const { conversationId } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
         await chip.show(conversationId);
       },
-      schedule: (fn, ms) => ctx.setTimeout(fn, ms),
-      cancel: (handle) => clearTimeout(handle as number),
+      // Plain timers: ctx.setTimeout checks the context's validity on every call, and the
+      // tracker is stopped on invalidation anyway.
+      schedule: (fn, ms) => setTimeout(fn, ms),
+      cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       now: () => Date.now(),
     });
 

@@ -1,0 +1,34 @@
+// Shared launch for the benchmarks: Debian's Chromium, optionally with the built extension, the
+// webmail hosts served from the saved pages.
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+
+export async function launch({ extension }) {
+  const dir = await mkdtemp(join(tmpdir(), 'sidedesk-bench-'));
+  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (extension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: false, args });
+  let extensionId = null;
+  if (extension) {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, extensionId, close: async () => (await context.close(), await rm(dir, { recursive: true, force: true })) };
+}
+
+export async function serve(context, pattern, fixturePath) {
+  const body = await readFile(join(ROOT, 'test/fixtures/webmail', fixturePath), 'utf8');
+  await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+export const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];

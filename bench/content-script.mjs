@@ -1,0 +1,104 @@
+// Issue 3 figures: the content script's size, its main-thread cost on a saved Gmail thread page
+// (with against without the extension, interleaved in one run), its long tasks, and the time
+// from an in-page navigation to the conversation being stored.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { CHROME_BUILD, launch, median, percentile, serve } from './browser.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b';
+
+function size() {
+  const js = readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'));
+  const css = readFileSync(join(CHROME_BUILD, 'content-scripts/content.css'));
+  return { rawKB: (js.length + css.length) / 1024, gzipKB: (gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length) / 1024 };
+}
+
+/** Main-thread task time of one page load, settled (tracker, observers and chip included). */
+async function loadCost(context, settleMs) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(THREAD_URL);
+  await page.waitForTimeout(settleMs);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const taskMs = metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  await page.close();
+  return { taskMs, longTasks };
+}
+
+async function navigationToStored(session) {
+  const { context, extensionId } = session;
+  await serve(context, 'https://mail.google.com/**', 'gmail/inbox-app-2025.html');
+  const mail = await context.newPage();
+  await mail.goto('https://mail.google.com/mail/u/0/#inbox');
+  await mail.evaluate(() => sessionStorage.setItem('paintDelay', '0'));
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
+  const threads = ['19a367a0e0052e6b', '199a4cb2200f2a74'];
+  const times = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    const thread = threads[i % 2];
+    const want = `gmail:agent@sidedesk.test:${thread}`;
+    // The poller starts before the navigation, in the extension page; both times are read in
+    // the browser (epoch-based performance clocks), so the driver's round trips do not count.
+    const polling = ext.evaluate(async (want) => {
+      const read = () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('sidedesk');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('tabs', 'readonly').objectStore('tabs').getAll();
+            tx.onsuccess = () => (open.result.close(), resolve(tx.result.some((t) => t.conversationId === want)));
+          };
+        });
+      for (;;) {
+        if (await read()) return performance.timeOrigin + performance.now();
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }, want).catch(() => NaN);
+    await new Promise((r) => setTimeout(r, 50));
+    const started = await mail.evaluate((t) => {
+      const at = performance.timeOrigin + performance.now();
+      location.hash = `#inbox/${t}`;
+      return at;
+    }, thread);
+    const storedAt = await polling;
+    times.push(storedAt - started);
+  }
+  return times;
+}
+
+export async function run() {
+  const s = size();
+  const withExt = await launch({ extension: true });
+  const without = await launch({ extension: false });
+  for (const session of [withExt, without]) await serve(session.context, 'https://mail.google.com/**', 'gmail/thread-2025.html');
+  const cost = { with: [], without: [], long: [] };
+  await loadCost(withExt.context, 500); // warm both (first load compiles, fills caches)
+  await loadCost(without.context, 500);
+  for (let i = 0; i < RUNS; i++) {
+    const a = await loadCost(withExt.context, 1500);
+    const b = await loadCost(without.context, 1500);
+    cost.with.push(a.taskMs);
+    cost.without.push(b.taskMs);
+    cost.long.push(...a.longTasks);
+  }
+  await without.close();
+  await withExt.context.unrouteAll();
+  const nav = await navigationToStored(withExt);
+  await withExt.close();
+  const ratio = median(cost.with) / median(cost.without);
+  return {
+    'content script size (js+css)': `${s.rawKB.toFixed(1)} KB raw, ${s.gzipKB.toFixed(1)} KB gzipped (goal <= 20 KB gz)`,
+    'thread page main-thread time': `with ${median(cost.with).toFixed(1)} ms, without ${median(cost.without).toFixed(1)} ms (medians of ${RUNS}, interleaved)`,
+    'ratio with/without': `${ratio.toFixed(3)}x (goal <= 1.05x)`,
+    'long tasks (> 50 ms) with the extension': `${cost.long.length}${cost.long.length ? ` (max ${Math.max(...cost.long).toFixed(0)} ms)` : ''} (goal 0 of ours)`,
+    'in-page navigation -> conversation stored': `median ${median(nav).toFixed(1)} ms, p90 ${percentile(nav, 90).toFixed(1)} ms (${nav.length} navigations, 40 ms of it is the debounce)`,
+  };
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run bench`: builds nothing; run `npm run build` first. Prints each figure, and saves them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './browser.mjs';
+import * as contentScript from './content-script.mjs';
+
+const suites = { 'content script (issue 3)': contentScript };
+const results = {};
+for (const [name, suite] of Object.entries(suites)) {
+  console.log(`\n## ${name}`);
+  results[name] = await suite.run();
+  for (const [k, v] of Object.entries(results[name])) console.log(`- ${k}: ${v}`);
+}
+mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+writeFileSync(join(ROOT, 'test-results/bench.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
