@@ -4,6 +4,9 @@ import type { Provider } from '../domain';
  * content script and the router's sender check, so they can never disagree. */
 export const WEBMAIL_HOSTS: Readonly<Record<string, Provider>> = {
   'mail.google.com': 'gmail',
+  'outlook.live.com': 'outlook',
+  'outlook.office.com': 'outlook',
+  'outlook.office365.com': 'outlook',
 };
 
 export const WEBMAIL_MATCHES = Object.keys(WEBMAIL_HOSTS).map((host) => `https://${host}/*`);

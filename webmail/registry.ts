@@ -1,8 +1,9 @@
 import { gmailReader } from './gmail';
+import { outlookReader } from './outlook';
 import type { WebmailReader } from './reader';
 
 /** Every provider's reader. Adding a provider: its reader file, its host in `hosts.ts`, here. */
-export const READERS: readonly WebmailReader[] = [gmailReader];
+export const READERS: readonly WebmailReader[] = [gmailReader, outlookReader];
 
 /** The reader for this page, or null on a page no reader claims. */
 export function readerFor(url: URL): WebmailReader | null {

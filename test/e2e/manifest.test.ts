@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WEBMAIL_MATCHES } from '../../webmail/hosts';
 import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -11,7 +12,8 @@ describe('built manifests ask for only what they need', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.background).toEqual({ service_worker: 'background.js' });
     expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
-    expect(m.host_permissions).toEqual(['https://mail.google.com/*']);
+    expect(m.host_permissions).toEqual(WEBMAIL_MATCHES);
+    expect(m.host_permissions.every((h: string) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(h))).toBe(true);
     expect(m.content_scripts[0].matches).toEqual(m.host_permissions);
     expect(m.externally_connectable).toBeUndefined();
   });

@@ -16,6 +16,9 @@ export function fixture(path: string): string {
 /** The saved webmail page served for each real host. */
 export const WEBMAIL_FIXTURES: Array<{ pattern: string; file: string }> = [
   { pattern: 'https://mail.google.com/**', file: 'gmail/inbox-app-2025.html' },
+  { pattern: 'https://outlook.office.com/**', file: 'outlook/app.html' },
+  { pattern: 'https://outlook.live.com/**', file: 'outlook/app.html' },
+  { pattern: 'https://outlook.office365.com/**', file: 'outlook/app.html' },
 ];
 
 export const GMAIL_INBOX = 'https://mail.google.com/mail/u/0/#inbox';

@@ -30,4 +30,21 @@ export const GMAIL_SPEC: WebmailSpec = {
   ],
 };
 
-export const WEBMAIL_SPECS: WebmailSpec[] = [GMAIL_SPEC];
+const OUTLOOK_IDS = [
+  'AAQkAGE4NmEwMmU2LTViYTctNDhhNi05ZTI3LWI3NzkyZGY5M2Q5NQAQAHa4mE1rT7VHp7bxjH1tU/c=',
+  'AAQkAGE4NmEwMmU2LTViYTctNDhhNi05ZTI3LWI3NzkyZGY5M2Q5NQAQAK+3x9fIUkZMu0Jn2rPp0hY=',
+];
+
+export const OUTLOOK_SPEC: WebmailSpec = {
+  provider: 'outlook',
+  listUrl: 'https://outlook.office.com/mail/inbox',
+  async open(page, which) {
+    await page.locator(`[role="option"][data-convid="${OUTLOOK_IDS[which]}"]`).click();
+  },
+  conversations: [
+    { id: `outlook:agent@sidedesk.test:${OUTLOOK_IDS[0]}`, subject: 'Order #4411 did not arrive', contactEmail: 'anna.kowalska@klient.pl' },
+    { id: `outlook:agent@sidedesk.test:${OUTLOOK_IDS[1]}`, subject: 'Refund for #3920', contactEmail: 'jan.nowak@sklep.pl' },
+  ],
+};
+
+export const WEBMAIL_SPECS: WebmailSpec[] = [GMAIL_SPEC, OUTLOOK_SPEC];
