@@ -7,6 +7,8 @@ export const WEBMAIL_HOSTS: Readonly<Record<string, Provider>> = {
   'outlook.live.com': 'outlook',
   'outlook.office.com': 'outlook',
   'outlook.office365.com': 'outlook',
+  'mail.proton.me': 'proton',
+  'app.fastmail.com': 'fastmail',
 };
 
 export const WEBMAIL_MATCHES = Object.keys(WEBMAIL_HOSTS).map((host) => `https://${host}/*`);

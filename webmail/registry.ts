@@ -1,9 +1,11 @@
 import { gmailReader } from './gmail';
+import { fastmailReader } from './fastmail';
 import { outlookReader } from './outlook';
+import { protonReader } from './proton';
 import type { WebmailReader } from './reader';
 
 /** Every provider's reader. Adding a provider: its reader file, its host in `hosts.ts`, here. */
-export const READERS: readonly WebmailReader[] = [gmailReader, outlookReader];
+export const READERS: readonly WebmailReader[] = [gmailReader, outlookReader, protonReader, fastmailReader];
 
 /** The reader for this page, or null on a page no reader claims. */
 export function readerFor(url: URL): WebmailReader | null {

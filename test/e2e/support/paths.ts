@@ -19,6 +19,8 @@ export const WEBMAIL_FIXTURES: Array<{ pattern: string; file: string }> = [
   { pattern: 'https://outlook.office.com/**', file: 'outlook/app.html' },
   { pattern: 'https://outlook.live.com/**', file: 'outlook/app.html' },
   { pattern: 'https://outlook.office365.com/**', file: 'outlook/app.html' },
+  { pattern: 'https://mail.proton.me/**', file: 'proton/app.html' },
+  { pattern: 'https://app.fastmail.com/**', file: 'fastmail/app.html' },
 ];
 
 export const GMAIL_INBOX = 'https://mail.google.com/mail/u/0/#inbox';

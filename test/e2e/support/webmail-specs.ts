@@ -47,4 +47,33 @@ export const OUTLOOK_SPEC: WebmailSpec = {
   ],
 };
 
-export const WEBMAIL_SPECS: WebmailSpec[] = [GMAIL_SPEC, OUTLOOK_SPEC];
+const PROTON_IDS = [
+  'rR5RMA5NG38vgvM_R5n-vMm3F3QyBbsisQg0gZzfaMfWl7ywJICVvWmmyqyTbYIuVBfCkhUoiJ2QRkL1VTfxAg==',
+  'HuEmS4DiaNwcMm-vwaFzswXmgWQ_xkhaNuDiKdNN4AUiyE78Ov00RMD01qkurOa17PmeOm_L6kogzW5_9XnOmQ==',
+];
+
+export const PROTON_SPEC: WebmailSpec = {
+  provider: 'proton',
+  listUrl: 'https://mail.proton.me/u/0/inbox',
+  async open(page, which) {
+    await page.locator(`[data-shortcut-target="item-container"][data-element-id="${PROTON_IDS[which]}"]`).click();
+  },
+  conversations: [
+    { id: `proton:agent@sidedesk.test:${PROTON_IDS[0]}`, subject: 'Order #4411 did not arrive', contactEmail: 'anna.kowalska@klient.pl' },
+    { id: `proton:agent@sidedesk.test:${PROTON_IDS[1]}`, subject: 'Refund for #3920', contactEmail: 'jan.nowak@sklep.pl' },
+  ],
+};
+
+export const FASTMAIL_SPEC: WebmailSpec = {
+  provider: 'fastmail',
+  listUrl: 'https://app.fastmail.com/mail/Inbox/?u=8a1e5f3c',
+  async open(page, which) {
+    await page.locator('#mailbox a.u-list-link').nth(which).click();
+  },
+  conversations: [
+    { id: 'fastmail:agent@sidedesk.test:Ta080be0c6fb5ec5b', subject: 'Order #4411 did not arrive', contactEmail: 'anna.kowalska@klient.pl' },
+    { id: 'fastmail:agent@sidedesk.test:Tb3eba5fc644b553b', subject: 'Refund for #3920', contactEmail: 'jan.nowak@sklep.pl' },
+  ],
+};
+
+export const WEBMAIL_SPECS: WebmailSpec[] = [GMAIL_SPEC, OUTLOOK_SPEC, PROTON_SPEC, FASTMAIL_SPEC];

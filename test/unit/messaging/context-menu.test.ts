@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContextMenu, CREATE_TICKET_MENU, type MenusApi } from '../../../messaging/context-menu';
+import { WEBMAIL_MATCHES } from '../../../webmail/hosts';
 import { convId, observe } from '../../support/builders';
 import { createTestDesk } from '../../support/store';
 
@@ -17,7 +18,7 @@ describe('context menu "Create ticket"', () => {
     const { menu, created } = await setup();
     await menu.register();
     await menu.register();
-    expect(created).toEqual([{ id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: ['https://mail.google.com/*'] }]);
+    expect(created).toEqual([{ id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES }]);
   });
 
   it("creates a ticket for the tab's conversation with the selection as its description", async () => {
