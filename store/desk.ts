@@ -78,6 +78,17 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
     return db.requests.where('at').below(now() - maxAgeMs).delete();
   }
 
-  return { execute, reportTab, pruneRequests, db };
+  /** A closed tab shows nothing any more. */
+  async function forgetTab(tabId: number): Promise<void> {
+    await db.tabs.delete(tabId);
+  }
+
+  /** At browser start: tab ids of the last session mean nothing now, and old request ids go. */
+  async function startFresh(): Promise<void> {
+    await db.tabs.clear();
+    await pruneRequests();
+  }
+
+  return { execute, reportTab, pruneRequests, forgetTab, startFresh, db };
 }
 export type Desk = ReturnType<typeof createDesk>;

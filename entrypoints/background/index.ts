@@ -36,7 +36,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
   browser.runtime.onInstalled.addListener(() => void menu.register());
-  browser.runtime.onStartup.addListener(() => void desk.pruneRequests());
+  browser.runtime.onStartup.addListener(() => void desk.startFresh());
+  browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
   browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
   // unlimitedStorage already exempts us from eviction in Chrome; ask where the API exists.
   void (navigator.storage as StorageManager | undefined)?.persist?.().catch(() => false);

@@ -14,3 +14,15 @@ describe('processed request ids', () => {
     expect(await t.db.requests.count()).toBe(1);
   });
 });
+
+describe('webmail tab records', () => {
+  it('a closed tab is forgotten, and a browser start forgets them all', async () => {
+    const t = await createTestDesk();
+    await t.desk.execute(observe('a'), { tabId: 1 });
+    await t.desk.execute(observe('b'), { tabId: 2 });
+    await t.desk.forgetTab(1);
+    expect((await t.db.tabs.toArray()).map((r) => r.tabId)).toEqual([2]);
+    await t.desk.startFresh();
+    expect(await t.db.tabs.count()).toBe(0);
+  });
+});
