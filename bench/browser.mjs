@@ -8,13 +8,15 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 
+/** `extension`: true for the Sidedesk build, or a path to another unpacked extension. */
 export async function launch({ extension }) {
   const dir = await mkdtemp(join(tmpdir(), 'sidedesk-bench-'));
   const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  if (extension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
+  const path = extension === true ? CHROME_BUILD : extension;
+  if (path) args.push(`--disable-extensions-except=${path}`, `--load-extension=${path}`);
   const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: false, args });
   let extensionId = null;
-  if (extension) {
+  if (extension === true) {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker');
     extensionId = new URL(worker.url()).host;

@@ -1,7 +1,8 @@
 // Issue 3 figures: the content script's size, its main-thread cost on a saved Gmail thread page
 // (with against without the extension, interleaved in one run), its long tasks, and the time
 // from an in-page navigation to the conversation being stored.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { CHROME_BUILD, launch, median, percentile, serve } from './browser.mjs';
@@ -74,23 +75,31 @@ async function navigationToStored(session) {
   return times;
 }
 
+/** The floor: an extension whose content script is an empty file. What any content script
+ * costs this page (a new isolated world, the injection), before a line of ours runs. */
+function emptyExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'sidedesk-floor-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['empty.js'] }] }));
+  writeFileSync(join(dir, 'empty.js'), '');
+  return dir;
+}
+
 export async function run() {
   const s = size();
   const withExt = await launch({ extension: true });
   const without = await launch({ extension: false });
-  for (const session of [withExt, without]) await serve(session.context, 'https://mail.google.com/**', 'gmail/thread-2025.html');
-  const cost = { with: [], without: [], long: [] };
-  await loadCost(withExt.context, 500); // warm both (first load compiles, fills caches)
-  await loadCost(without.context, 500);
+  const floor = await launch({ extension: emptyExtension() });
+  for (const session of [withExt, without, floor]) await serve(session.context, 'https://mail.google.com/**', 'gmail/thread-2025.html');
+  const cost = { with: [], without: [], floor: [], long: [] };
+  for (const session of [withExt, without, floor]) await loadCost(session.context, 500); // warm-up: compile, caches
   for (let i = 0; i < RUNS; i++) {
     const a = await loadCost(withExt.context, 1500);
-    const b = await loadCost(without.context, 1500);
     cost.with.push(a.taskMs);
-    cost.without.push(b.taskMs);
     cost.long.push(...a.longTasks);
+    cost.without.push((await loadCost(without.context, 1500)).taskMs);
+    cost.floor.push((await loadCost(floor.context, 1500)).taskMs);
   }
-  await without.close();
-  await withExt.close();
+  await Promise.all([without.close(), withExt.close(), floor.close()]);
   // A fresh browser, so no row of the tabs closed above can answer for the one measured.
   const navSession = await launch({ extension: true });
   const nav = await navigationToStored(navSession);
@@ -100,6 +109,7 @@ export async function run() {
     'content script size (js+css)': `${s.rawKB.toFixed(1)} KB raw, ${s.gzipKB.toFixed(1)} KB gzipped (goal <= 20 KB gz)`,
     'thread page main-thread time': `with ${median(cost.with).toFixed(1)} ms, without ${median(cost.without).toFixed(1)} ms (medians of ${RUNS}, interleaved)`,
     'ratio with/without': `${ratio.toFixed(3)}x (goal <= 1.05x)`,
+    'floor: an empty content script': `${median(cost.floor).toFixed(1)} ms, ${(median(cost.floor) / median(cost.without)).toFixed(3)}x; ours adds ${(median(cost.with) - median(cost.floor)).toFixed(1)} ms over it`,
     'long tasks (> 50 ms) with the extension': `${cost.long.length}${cost.long.length ? ` (max ${Math.max(...cost.long).toFixed(0)} ms)` : ''} (goal 0 of ours)`,
     'in-page navigation -> conversation stored': `median ${median(nav).toFixed(1)} ms, p90 ${percentile(nav, 90).toFixed(1)} ms (${nav.length} navigations, 40 ms of it is the debounce)`,
   };
