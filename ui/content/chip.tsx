@@ -5,7 +5,7 @@ import type { LightClient } from '../../messaging/light-client';
 import type { TicketView } from '../../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WebmailReader } from '../../webmail/reader';
-import chipCss from './chip.css?inline';
+import { CHIP_CSS } from './chip-css';
 
 function toView(v: TicketView): ChipView {
   if (!v.ticket || !v.stage) return { kind: 'none', hint: null };
@@ -64,7 +64,7 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
     remove();
     const mine = generation;
     anchor = at;
-    const next = await createShadowRootUi(ctx, { name: 'sidedesk-chip', position: 'inline', anchor: at, append: 'after', css: chipCss, onMount: () => undefined });
+    const next = await createShadowRootUi(ctx, { name: 'sidedesk-chip', position: 'inline', anchor: at, append: 'after', css: CHIP_CSS, onMount: () => undefined });
     if (mine !== generation) return next.remove();
     ui = next;
     // WXT's container is a block <div>: keep the chip on the subject's line, like the

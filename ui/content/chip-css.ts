@@ -1,3 +1,6 @@
+// The chip's stylesheet, inlined into its shadow root (no fetch, nothing on the page). A string
+// module because Vite's `?inline` CSS import breaks when several content-script builds share it.
+export const CHIP_CSS = `
 /* Same height as the webmail's own labels; calm; follows the page's light or dark look. */
 .chip {
   --chip-bg: #eef2fb;
@@ -38,3 +41,4 @@
 .chip__icon { vertical-align: -1px; margin-right: 4px; }
 .chip__stage { flex: none; }
 .chip__hint { font-weight: 400; opacity: 0.85; overflow: hidden; text-overflow: ellipsis; }
+`;

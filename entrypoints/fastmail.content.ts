@@ -1,0 +1,10 @@
+import { startContentScript, matchesOf } from '../ui/content/start';
+import { fastmailReader } from '../webmail/fastmail';
+
+export default defineContentScript({
+  matches: matchesOf(fastmailReader),
+  runAt: 'document_idle',
+  // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
+  cssInjectionMode: 'manual',
+  main: (ctx) => startContentScript(ctx, fastmailReader),
+});
