@@ -17,7 +17,8 @@ export const CHIP_CSS = `
   border-radius: 11px;
   background: var(--chip-bg);
   color: var(--chip-fg);
-  font: 500 12px/20px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  /* The webmail's own font (set on the host): it looks native, and no new font is looked up. */
+  font: 500 12px/20px var(--sidedesk-page-font, system-ui, sans-serif);
   vertical-align: middle;
   white-space: nowrap;
 }

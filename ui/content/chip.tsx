@@ -70,6 +70,8 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
     // WXT's container is a block <div>: keep the chip on the subject's line, like the
     // webmail's own labels.
     ui.uiContainer.style.display = 'inline';
+    // Custom properties pass WXT's `all: initial` reset of the host.
+    ui.shadowHost.style.setProperty('--sidedesk-page-font', getComputedStyle(at).fontFamily);
     ui.mount();
     if (pageIsDark(document)) ui.shadowHost.setAttribute('data-theme', 'dark');
     draw();
