@@ -13,11 +13,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Sidedesk',
-    description: 'A help desk beside the webmail you already use: a ticket for every conversation, kept in your browser.',
-    // Webmail tab URLs come with the host permissions, so no `tabs`; `sidePanel` joins the
-    // Chrome build with the side panel itself (never Firefox, which has `sidebar_action`).
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: 'Sidedesk' },
+    // Webmail tab URLs come with the host permissions, so no `tabs`; Chrome's side panel needs
+    // `sidePanel`, Firefox has `sidebar_action` instead.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: WEBMAIL_MATCHES,
     ...(browser === 'firefox'
       ? {

@@ -11,7 +11,8 @@ describe('built manifests ask for only what they need', () => {
     const m = manifest(CHROME_BUILD);
     expect(m.manifest_version).toBe(3);
     expect(m.background).toEqual({ service_worker: 'background.js' });
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect([...m.host_permissions].sort()).toEqual([...WEBMAIL_MATCHES].sort());
     expect(m.host_permissions.every((h: string) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(h))).toBe(true);
     // One content script per webmail, together covering exactly the hosts asked for.
@@ -27,5 +28,6 @@ describe('built manifests ask for only what they need', () => {
     expect(m.permissions).not.toContain('sidePanel');
     expect(m.permissions).toContain('unlimitedStorage');
     expect(m.background.scripts).toEqual(['background.js']);
+    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
   });
 });

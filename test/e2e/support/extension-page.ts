@@ -50,3 +50,14 @@ let counter = 0;
 export function requestId(prefix = 'e2e'): string {
   return `${prefix}-${Date.now().toString(36)}-${++counter}`;
 }
+
+/** Polls `read` until `done` holds (for setup code, where `expect.poll` is not available). */
+export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

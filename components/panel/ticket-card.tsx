@@ -1,0 +1,50 @@
+import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '../../domain';
+import { useT } from '../i18n';
+import { InlineText } from './inline-text';
+import { OwnerSelect, PrioritySelect, StageSelect } from './selects';
+
+export interface TicketCardProps {
+  ticket: Ticket;
+  stages: Stage[];
+  team: Owner[];
+  me: string | null;
+  onRename: (name: string) => void;
+  onStage: (stageId: string) => void;
+  onPriority: (priority: Priority) => void;
+  onOwner: (ownerId: string | null) => void;
+  onOpenRecord: () => void;
+}
+
+const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The ticket's fixed properties (rule 7): name, stage, priority, owner, create date. */
+export function TicketCard(p: TicketCardProps) {
+  const t = useT();
+  return (
+    <section class="card" aria-labelledby="ticket-heading">
+      <div class="card__head">
+        <h2 id="ticket-heading" class="section-title">
+          {t('ticket')}
+        </h2>
+        <button type="button" class="link" onClick={p.onOpenRecord} title={t('openRecord')}>
+          #{ticketLabel(p.ticket)}
+        </button>
+      </div>
+      <div class="ticket-name">
+        <InlineText value={p.ticket.name} label={t('ticketName')} onSave={p.onRename} />
+      </div>
+      <div class="row">
+        <StageSelect stages={p.stages} value={p.ticket.stageId} onChange={p.onStage} />
+        <PrioritySelect value={p.ticket.priority} onChange={p.onPriority} />
+      </div>
+      <dl class="props">
+        <dt>{t('owner')}</dt>
+        <dd>
+          <OwnerSelect team={p.team} value={p.ticket.ownerId} me={p.me} onChange={p.onOwner} label={t('ticketOwner')} />
+        </dd>
+        <dt>{t('created')}</dt>
+        <dd>{created.format(p.ticket.createdAt)}</dd>
+      </dl>
+    </section>
+  );
+}

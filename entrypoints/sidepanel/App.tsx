@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useT } from '../../components/i18n';
+import { ContactSection } from '../../components/panel/contact-section';
+import { ConversationSection } from '../../components/panel/conversation-section';
+import { CreateTicketForm } from '../../components/panel/create-ticket-form';
+import { NoWebmail, NothingOpen, Unreadable } from '../../components/panel/notices';
+import { TicketCard } from '../../components/panel/ticket-card';
+import { Toast, type ToastMessage } from '../../components/panel/toast';
+import type { Ticket } from '../../domain';
+import type { Client } from '../../messaging/client';
+import type { SidedeskDatabase } from '../../store/database';
+import { createPanelActions } from '../../ui/panel-actions';
+import { loadPanel, searchTickets } from '../../ui/panel-model';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+export interface PanelApi {
+  call: Client;
+  activeTabId(): Promise<number | null>;
+  onTabChange(listener: () => void): () => void;
+  openInTab(tabId: number, url: string): void;
+}
+
+export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
+  const t = useT();
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [query, setQuery] = useState<string | null>(null);
+  useEffect(() => {
+    const refresh = () => void api.activeTabId().then(setTabId);
+    refresh();
+    return api.onTabChange(refresh);
+  }, [api]);
+  const model = useLiveQuery(() => loadPanel(db, tabId), [db, tabId]);
+  const candidates = useLiveQuery(() => (query === null ? Promise.resolve([] as Ticket[]) : searchTickets(db, query)), [db, query]) ?? [];
+
+  const actions = useMemo(
+    () =>
+      createPanelActions({
+        call: api.call,
+        t,
+        actor: () => model?.conversation?.account ?? 'sidedesk',
+        settings: () => model!.settings,
+        toast: (m) => setToast({ ...m, id: Date.now() }),
+      }),
+    [api, t, model],
+  );
+
+  if (!model) return <main class="panel" aria-busy="true" />;
+  const { conversation, ticket, settings, tab } = model;
+  const pipeline = settings.pipelines.find((p) => p.id === (ticket?.pipelineId ?? settings.pipelines[0]!.id)) ?? settings.pipelines[0]!;
+  const me = conversation?.account ?? null;
+  const openRecord = (id: string) => void api.call('openTicket', { ticketId: id });
+
+  let body;
+  if (!tab) body = <NoWebmail recent={model.recent} onOpenTicket={openRecord} />;
+  else if (tab.health.startsWith('unreadable')) body = <Unreadable provider={providerOf(tab.url)} reason={tab.health.replace(/^unreadable: /, '')} />;
+  else if (!conversation) body = <NothingOpen />;
+  else {
+    body = (
+      <>
+        {ticket ? (
+          <TicketCard
+            ticket={ticket}
+            stages={pipeline.stages}
+            team={settings.team}
+            me={me}
+            onOpenRecord={() => openRecord(ticket.id)}
+            onRename={(name) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name } })}
+            onPriority={(priority) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })}
+            onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
+            onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}
+          />
+        ) : (
+          <CreateTicketForm
+            key={conversation.id}
+            conversation={conversation}
+            stages={pipeline.stages}
+            team={settings.team}
+            me={me}
+            busy={busy}
+            onCreate={async (draft) => {
+              setBusy(true);
+              const result = await actions.run({ type: 'createTicket', conversationId: conversation.id, draft: { ...draft, source: 'email' } });
+              setBusy(false);
+              if (result?.ticket) setToast({ id: Date.now(), text: t('toastCreated', [`T-${String(result.ticket.number).padStart(4, '0')}`]), tone: 'info' });
+            }}
+          />
+        )}
+        <ConversationSection
+          conversation={conversation}
+          groupSize={model.groupSize}
+          hasTicket={!!ticket}
+          team={settings.team}
+          me={me}
+          candidates={candidates}
+          onSearch={setQuery}
+          onOwner={(ownerId) => void actions.setConversationOwner(conversation.id, conversation.rev, ownerId)}
+          onClose={() => void actions.run({ type: 'closeConversation', conversationId: conversation.id, rev: conversation.rev })}
+          onReopen={() => void actions.run({ type: 'reopenConversation', conversationId: conversation.id, rev: conversation.rev })}
+          onTrash={() => void actions.trash(conversation.id, conversation.rev, !!ticket, model.groupSize)}
+          onAddToTicket={(ticketId) => void actions.run({ type: 'addConversationToTicket', conversationId: conversation.id, ticketId })}
+        />
+        {model.contact && (
+          <ContactSection
+            contact={model.contact}
+            earlier={model.earlier}
+            onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })}
+            onOpen={(c) => c.url && tabId !== null && api.openInTab(tabId, c.url)}
+          />
+        )}
+      </>
+    );
+  }
+  return (
+    <main class="panel">
+      <header class="panel__header">
+        <h1>Sidedesk</h1>
+      </header>
+      {body}
+      <Toast message={toast} onDismiss={() => setToast(null)} />
+    </main>
+  );
+}
+
+function providerOf(url: string): string {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  return host.includes('google') ? 'Gmail' : host.includes('outlook') ? 'Outlook' : host.includes('proton') ? 'Proton Mail' : host.includes('fastmail') ? 'Fastmail' : 'webmail';
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { readTable, send, waitUntil } from './support/extension-page';
+import { SCREENSHOTS } from './support/paths';
+import { GMAIL_SPEC } from './support/webmail-specs';
+
+const [ORDER, REFUND] = GMAIL_SPEC.conversations;
+
+describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
+  let session: ChromiumSession;
+  let mail: Page;
+  let panel: Page;
+  const db = (table: string) => readTable(panel, table);
+  const conversation = async (id: string) => (await db('conversations')).find((c) => c.id === id);
+  const toast = () => panel.locator('.toast span').first().textContent();
+
+  beforeAll(async () => {
+    session = await launchChromium();
+    mail = await session.context.newPage();
+    await mail.goto(GMAIL_SPEC.listUrl);
+    // Both conversations seen once, then the first one open.
+    await GMAIL_SPEC.open(mail, 1);
+    await GMAIL_SPEC.open(mail, 0);
+    const ext = await session.extensionPage();
+    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs.length === 1 && tabs[0].conversationId === ORDER.id);
+    // A colleague on the team, for the owner rule.
+    const settings = await send(ext, 'getSettings', {});
+    await send(ext, 'updateSettings', { ...(settings as { data: object }).data, team: [...(settings.ok ? settings.data.team : []), { id: 'ola@sidedesk.test', name: 'Ola', email: 'ola@sidedesk.test' }] });
+    await ext.close();
+    panel = await session.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 820 });
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${tab.tabId}`);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('creates a ticket from the form, named after the subject', async () => {
+    const name = panel.getByLabel('Ticket name');
+    await expect.poll(() => name.inputValue(), { timeout: 10_000 }).toBe(ORDER.subject);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-create-light.png') });
+    await panel.getByLabel('Description').fill('Parcel lost between depots.');
+    await panel.getByLabel('Priority').selectOption('high');
+    await panel.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect.poll(toast).toBe('Ticket T-0001 created.');
+    const [ticket] = await db('tickets');
+    expect(ticket).toMatchObject({ name: ORDER.subject, description: 'Parcel lost between depots.', priority: 'high', stageId: 'new' });
+    expect((await conversation(ORDER.id)).ticketId).toBe(ticket.id);
+  });
+
+  it('edits the name in place: Enter saves, Escape cancels', async () => {
+    await panel.getByRole('button', { name: /Ticket name:/ }).click();
+    await panel.keyboard.type('Courier lost #4411');
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].name).toBe('Courier lost #4411');
+    await panel.getByRole('button', { name: /Ticket name:/ }).click();
+    await panel.keyboard.type('never saved');
+    await panel.keyboard.press('Escape');
+    await panel.waitForTimeout(300);
+    expect((await db('tickets'))[0].name).toBe('Courier lost #4411');
+  });
+
+  it('closing the ticket closes its lone conversation, says so, and Undo reopens both', async () => {
+    await panel.getByLabel('Stage').selectOption('closed');
+    await expect.poll(toast).toBe('Ticket closed, and its conversations (1).');
+    expect((await conversation(ORDER.id)).state).toBe('closed');
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-closed-light.png') });
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await conversation(ORDER.id)).state).toBe('open');
+    expect((await db('tickets'))[0].stageId).toBe('new');
+  });
+
+  it('the panel follows the tab to the next conversation, which joins the ticket through the picker', async () => {
+    await GMAIL_SPEC.open(mail, 1);
+    await expect.poll(() => panel.getByLabel('Ticket name').inputValue(), { timeout: 10_000 }).toBe(REFUND.subject);
+    await panel.getByRole('button', { name: 'Add to an existing ticket' }).click();
+    await panel.getByLabel('Search tickets by name or number').fill('courier');
+    await panel.getByRole('button', { name: 'T-0001 Courier lost #4411' }).click();
+    await expect.poll(async () => (await conversation(REFUND.id)).ticketId).toBe((await db('tickets'))[0].id);
+  });
+
+  it('closing a ticket with two conversations closes both; reopening reopens neither (no Undo offered)', async () => {
+    await panel.getByLabel('Stage').selectOption('closed');
+    await expect.poll(toast).toBe('Ticket closed, and its conversations (2).');
+    expect(await panel.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect([(await conversation(ORDER.id)).state, (await conversation(REFUND.id)).state]).toEqual(['closed', 'closed']);
+    await panel.getByLabel('Stage').selectOption('waiting-on-us');
+    await expect.poll(toast).toBe('Stage: Waiting on us.');
+    expect([(await conversation(ORDER.id)).state, (await conversation(REFUND.id)).state]).toEqual(['closed', 'closed']);
+  });
+
+  it('changing the conversation owner moves the ticket owner too (rule 2)', async () => {
+    await panel.getByLabel('Conversation owner').selectOption('ola@sidedesk.test');
+    await expect.poll(toast).toBe('Owner changed; the ticket owner followed.');
+    expect((await db('tickets'))[0].ownerId).toBe('ola@sidedesk.test');
+    expect((await conversation(ORDER.id)).ownerId).toBe('agent@sidedesk.test');
+  });
+
+  it('Move to trash names exactly what goes, and Undo restores the whole group', async () => {
+    await panel.getByRole('button', { name: 'Move to trash' }).click();
+    expect(await panel.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-trash-confirm-light.png') });
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(toast).toBe('Moved to trash: the ticket and its conversations (2).');
+    expect(await db('tickets')).toEqual([]);
+    expect((await db('trash')).length).toBe(1);
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await db('tickets')).length).toBe(1);
+    expect((await conversation(ORDER.id)).ticketId).toBe((await db('tickets'))[0].id);
+    expect(await db('trash')).toEqual([]);
+    await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).textContent()).toContain('Courier lost #4411');
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-light.png') });
+  });
+});

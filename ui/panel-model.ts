@@ -1,0 +1,45 @@
+import { findStage, type Contact, type Conversation, type Settings, type Ticket } from '../domain';
+import type { EarlierConversation } from '../components/panel/contact-section';
+import type { SidedeskDatabase, TabRecord } from '../store/database';
+import { readSettings } from '../store/reader';
+
+export interface PanelModel {
+  tab: TabRecord | undefined;
+  conversation: Conversation | undefined;
+  ticket: Ticket | undefined;
+  settings: Settings;
+  contact: Contact | undefined;
+  /** What trashing this conversation takes: its ticket's conversations, or itself. */
+  groupSize: number;
+  earlier: EarlierConversation[];
+  recent: Ticket[];
+}
+
+/** Everything the side panel shows for one tab, read in one go (run as a live query). */
+export async function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<PanelModel> {
+  const settings = await readSettings(db);
+  const tab = tabId === null ? undefined : await db.tabs.get(tabId);
+  const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
+  const ticket = conversation?.ticketId ? await db.tickets.get(conversation.ticketId) : undefined;
+  const contact = conversation?.contactEmail ? await db.contacts.get(conversation.contactEmail) : undefined;
+  const groupSize = ticket ? await db.conversations.where('ticketId').equals(ticket.id).count() : 1;
+  const earlierConversations = contact
+    ? (await db.conversations.where('[contactEmail+lastSeenAt]').between([contact.email, 0], [contact.email, Infinity]).reverse().limit(11).toArray()).filter(
+        (c) => c.id !== conversation?.id,
+      )
+    : [];
+  const theirTickets = await db.tickets.bulkGet(earlierConversations.map((c) => c.ticketId ?? ''));
+  const earlier = earlierConversations.slice(0, 10).map((c, i) => {
+    const t = theirTickets[i];
+    return { conversation: c, stageLabel: t ? (findStage(settings, t.pipelineId, t.stageId)?.label ?? null) : null };
+  });
+  const recent = tab?.conversationId ? [] : await db.tickets.orderBy('updatedAt').reverse().limit(5).toArray();
+  return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };
+}
+
+/** Tickets for "Add to an existing ticket": name or number matches, most recent first. */
+export async function searchTickets(db: SidedeskDatabase, query: string): Promise<Ticket[]> {
+  const q = query.trim().toLowerCase().replace(/^#?t-0*/, '');
+  const recent = await db.tickets.orderBy('updatedAt').reverse().limit(200).toArray();
+  return recent.filter((t) => !q || t.name.toLowerCase().includes(q) || String(t.number) === q).slice(0, 8);
+}
