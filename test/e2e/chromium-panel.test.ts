@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readTable, send, waitUntil } from './support/extension-page';
 import { SCREENSHOTS } from './support/paths';
@@ -41,6 +42,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     const name = panel.getByLabel('Ticket name');
     await expect.poll(() => name.inputValue(), { timeout: 10_000 }).toBe(ORDER.subject);
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-create-light.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
     await panel.getByLabel('Description').fill('Parcel lost between depots.');
     await panel.getByLabel('Priority').selectOption('high');
     await panel.getByRole('button', { name: 'Create', exact: true }).click();
@@ -102,6 +104,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.getByRole('button', { name: 'Move to trash' }).click();
     expect(await panel.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-trash-confirm-light.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(toast).toBe('Moved to trash: the ticket and its conversations (2).');
     expect(await db('tickets')).toEqual([]);
@@ -112,5 +115,6 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect(await db('trash')).toEqual([]);
     await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).textContent()).toContain('Courier lost #4411');
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-light.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
   });
 });
