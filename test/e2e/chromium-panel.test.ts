@@ -117,4 +117,21 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-light.png') });
     expect(await seriousViolations(panel)).toEqual([]);
   });
+
+  it('light and dark, and the state with no webmail tab', async () => {
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-dark.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
+    const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    // Not pinned: it follows the active tab, which is the panel page itself, not a webmail.
+    const loose = await session.extensionPage('sidepanel.html');
+    await loose.setViewportSize({ width: 400, height: 600 });
+    await expect.poll(() => loose.locator('.empty-state h2').textContent()).toBe('Open a conversation in your webmail');
+    expect(await loose.locator('.empty-state li').count()).toBe(1);
+    expect(await seriousViolations(loose)).toEqual([]);
+    await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-light.png') });
+    await loose.emulateMedia({ colorScheme: 'dark' });
+    await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-dark.png') });
+  });
 });
