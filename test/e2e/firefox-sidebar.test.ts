@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable, requestId, send, waitUntil } from './support/extension-page';
+import { FIREFOX_UUID, launchFirefox, type FirefoxSession } from './support/firefox';
+import { SCREENSHOTS } from './support/paths';
+import { GMAIL_SPEC } from './support/webmail-specs';
+
+describe('Firefox ESR: the sidebar (smoke)', () => {
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('renders the card of the open conversation, and a stage change from it cascades', async () => {
+    const mail = await session.webmailPage();
+    await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
+    const ext = await session.extensionPage('tickets.html', 'main.page');
+    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id, 15_000);
+    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: GMAIL_SPEC.conversations[0].id, draft: {} });
+    expect(created.ok).toBe(true);
+
+    const sidebar = await session.browser.newPage();
+    await sidebar.setViewport({ width: 380, height: 700 });
+    sidebar.goto(`moz-extension://${FIREFOX_UUID}/sidepanel.html?tab=${tab.tabId}`).catch(() => {});
+    await sidebar.waitForSelector('select[aria-label="Stage"]', { timeout: 15_000 });
+    expect(await sidebar.$eval('.ticket-name', (el) => el.textContent)).toContain('Order #4411 did not arrive');
+    await sidebar.select('select[aria-label="Stage"]', 'closed');
+    await sidebar.waitForSelector('.toast', { timeout: 10_000 });
+    expect(await sidebar.$eval('.toast span', (el) => el.textContent)).toBe('Ticket closed, and its conversations (1).');
+    expect((await readTable(ext, 'conversations')).find((c) => c.id === GMAIL_SPEC.conversations[0].id).state).toBe('closed');
+    await sidebar.screenshot({ path: join(SCREENSHOTS, 'firefox-sidebar.png') });
+  });
+});
