@@ -12,13 +12,15 @@ export interface Evaluator {
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-/** Sends one protocol request from the page; a dropped channel becomes a reply with code `dropped`. */
+/** Sends one protocol request from the page. A dropped channel becomes a reply with code
+ * `dropped`: Chrome rejects, or (when the worker is stopped mid-answer) resolves with nothing. */
 export function send<T = any>(page: Evaluator, name: string, data: unknown): Promise<Reply<T>> {
   return page.evaluate(
     async ([name, data]: [string, unknown]) => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
       try {
-        return await api.runtime.sendMessage({ sidedesk: 1, name, data });
+        const reply = await api.runtime.sendMessage({ sidedesk: 1, name, data });
+        return reply ?? { ok: false, error: { code: 'dropped', message: 'no answer' } };
       } catch (e) {
         return { ok: false, error: { code: 'dropped', message: String((e as Error)?.message ?? e) } };
       }
