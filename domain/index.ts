@@ -5,6 +5,7 @@ export * from './errors';
 export * from './ids';
 export * from './labels';
 export * from './observation';
+export * from './properties';
 export * from './result';
 export * from './rules';
 export * from './settings';

@@ -55,7 +55,7 @@ export const DEFAULT_PIPELINE: Pipeline = {
 };
 
 export const DEFAULT_SETTINGS: Settings = {
-  displayedProperties: ['description', 'category', 'source', 'contact', 'updatedAt', 'closedAt'],
+  displayedProperties: ['description', 'category', 'source', 'contactEmail', 'updatedAt', 'closedAt'],
   pipelines: [DEFAULT_PIPELINE],
   team: [],
 };

@@ -13,6 +13,8 @@ export interface TicketCardProps {
   onPriority: (priority: Priority) => void;
   onOwner: (ownerId: string | null) => void;
   onOpenRecord: () => void;
+  detailsOpen: boolean;
+  onToggleDetails: () => void;
 }
 
 const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -45,6 +47,9 @@ export function TicketCard(p: TicketCardProps) {
         <dt>{t('created')}</dt>
         <dd>{created.format(p.ticket.createdAt)}</dd>
       </dl>
+      <button type="button" class="link view-more" aria-expanded={p.detailsOpen} onClick={p.onToggleDetails}>
+        {p.detailsOpen ? t('viewLess') : `${t('viewMore')} ›`}
+      </button>
     </section>
   );
 }

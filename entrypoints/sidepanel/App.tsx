@@ -3,6 +3,7 @@ import { useT } from '../../components/i18n';
 import { ContactSection } from '../../components/panel/contact-section';
 import { ConversationSection } from '../../components/panel/conversation-section';
 import { CreateTicketForm } from '../../components/panel/create-ticket-form';
+import { DetailsPanel } from '../../components/panel/details-panel';
 import { NoWebmail, NothingOpen, Unreadable } from '../../components/panel/notices';
 import { TicketCard } from '../../components/panel/ticket-card';
 import { Toast, type ToastMessage } from '../../components/panel/toast';
@@ -26,6 +27,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   useEffect(() => {
     const refresh = () => void api.activeTabId().then(setTabId);
     refresh();
@@ -70,6 +72,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             onPriority={(priority) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })}
             onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
             onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}
+            detailsOpen={detailsOpen}
+            onToggleDetails={() => setDetailsOpen(!detailsOpen)}
           />
         ) : (
           <CreateTicketForm
@@ -84,6 +88,21 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
               const result = await actions.run({ type: 'createTicket', conversationId: conversation.id, draft: { ...draft, source: 'email' } });
               setBusy(false);
               if (result?.ticket) setToast({ id: Date.now(), text: t('toastCreated', [`T-${String(result.ticket.number).padStart(4, '0')}`]), tone: 'info' });
+            }}
+          />
+        )}
+        {ticket && detailsOpen && (
+          <DetailsPanel
+            ticket={ticket}
+            displayed={settings.displayedProperties}
+            team={settings.team}
+            onSaveDisplayed={async (displayedProperties) => {
+              try {
+                await api.call('updateSettings', { ...settings, displayedProperties });
+                setToast({ id: Date.now(), text: t('displayedSaved'), tone: 'info' });
+              } catch (error) {
+                setToast({ id: Date.now(), text: t('notSaved', [(error as Error).message]), tone: 'error' });
+              }
             }}
           />
         )}

@@ -100,6 +100,26 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await conversation(ORDER.id)).ownerId).toBe('agent@sidedesk.test');
   });
 
+  it('View more shows the chosen properties in the chosen order; Edit displayed properties changes both', async () => {
+    await panel.getByRole('button', { name: 'View more ›' }).click();
+    const shown = () => panel.locator('.details [data-property]').evaluateAll((els) => els.map((e) => e.getAttribute('data-property')));
+    expect(await shown()).toEqual(['description', 'category', 'source', 'contactEmail', 'updatedAt', 'closedAt']);
+    expect(await panel.locator('.details [data-property="description"] dd').textContent()).toBe('Parcel lost between depots.');
+    await panel.getByRole('button', { name: 'Edit displayed properties' }).click();
+    await panel.getByRole('checkbox', { name: 'Category' }).uncheck();
+    await panel.getByRole('checkbox', { name: 'Priority' }).check();
+    for (let i = 0; i < 5; i++) await panel.getByRole('button', { name: 'Move Priority up' }).click();
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-edit-displayed-light.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(toast).toBe('Displayed properties saved.');
+    await expect.poll(shown).toEqual(['priority', 'description', 'source', 'contactEmail', 'updatedAt', 'closedAt']);
+    const [settings] = await db('settings');
+    expect(settings.value.displayedProperties).toEqual(['priority', 'description', 'source', 'contactEmail', 'updatedAt', 'closedAt']);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-details-light.png') });
+    await panel.getByRole('button', { name: 'View less' }).click();
+  });
+
   it('Move to trash names exactly what goes, and Undo restores the whole group', async () => {
     await panel.getByRole('button', { name: 'Move to trash' }).click();
     expect(await panel.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');

@@ -20,6 +20,8 @@ function usedKeys(): Set<string> {
     for (const m of text.matchAll(/\bt\('([A-Za-z_]+)'/g)) keys.add(m[1]!);
   }
   for (const p of ['low', 'medium', 'high', 'urgent']) keys.add(`priority_${p}`);
+  for (const s of ['email', 'context_menu', 'manual', 'import']) keys.add(`source_${s}`);
+  for (const p of ['description', 'priority', 'ownerId', 'category', 'source', 'contactEmail', 'createdAt', 'updatedAt', 'closedAt']) keys.add(`prop_${p}`);
   return keys;
 }
 
@@ -34,6 +36,10 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 
+  it('message names are what browsers accept ([A-Za-z0-9_@]), or the extension does not load', () => {
+    for (const messages of [en, pl]) expect(Object.keys(messages).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k))).toEqual([]);
+  });
+
   it('Polish has every English key, with the same $n substitutions', () => {
     expect(Object.keys(pl).sort()).toEqual(Object.keys(en).sort());
     for (const [key, { message }] of Object.entries(en)) {
@@ -42,8 +48,8 @@ describe('translations', () => {
     }
   });
 
-  it('Polish is translated, not copied (names and symbols aside)', () => {
-    const same = Object.keys(en).filter((k) => pl[k]!.message === en[k]!.message && !['extName'].includes(k));
+  it('Polish is translated, not copied (names and words Polish shares aside)', () => {
+    const same = Object.keys(en).filter((k) => pl[k]!.message === en[k]!.message && !['extName', 'source_import'].includes(k));
     expect(same).toEqual([]);
   });
 });
