@@ -61,6 +61,14 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
       toast({ text, tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
     },
 
+    /** Rule 6 from the record page; Undo restores the ticket and its conversations. */
+    async deleteTicket(ticket: Ticket, conversations: number) {
+      const result = await run({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev });
+      if (!result?.trashId) return;
+      const trashId = result.trashId;
+      toast({ text: t('toastDeleted', [conversations]), tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
+    },
+
     async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {
       const result = await run({ type: 'setConversationOwner', conversationId, rev, ownerId });
       if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info' });

@@ -12,8 +12,9 @@ export default defineBackground(() => {
   const db = new SidedeskDatabase();
   const desk = createDesk(db);
   const ticketsPage = browser.runtime.getURL('/tickets.html');
+  const recordPage = browser.runtime.getURL('/ticket.html');
   const openTicketPage = async (ticketId: string) => {
-    await browser.tabs.create({ url: `${ticketsPage}#ticket=${encodeURIComponent(ticketId)}` });
+    await browser.tabs.create({ url: `${recordPage}?id=${encodeURIComponent(ticketId)}` });
   };
   const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
   const openPanel = async (tabId: number | undefined): Promise<boolean> => {

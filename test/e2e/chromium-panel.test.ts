@@ -21,10 +21,11 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     session = await launchChromium();
     mail = await session.context.newPage();
     await mail.goto(GMAIL_SPEC.listUrl);
-    // Both conversations seen once, then the first one open.
-    await GMAIL_SPEC.open(mail, 1);
-    await GMAIL_SPEC.open(mail, 0);
+    // Both conversations seen once (each stored before the next is opened), then the first one open.
     const ext = await session.extensionPage();
+    await GMAIL_SPEC.open(mail, 1);
+    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === REFUND.id);
+    await GMAIL_SPEC.open(mail, 0);
     const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs.length === 1 && tabs[0].conversationId === ORDER.id);
     // A colleague on the team, for the owner rule.
     const settings = await send(ext, 'getSettings', {});

@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useT } from '../../components/i18n';
+import { ContactSection } from '../../components/panel/contact-section';
+import { Toast, type ToastMessage } from '../../components/panel/toast';
+import { LinkedConversations } from '../../components/record/linked-conversations';
+import { RecordProperties } from '../../components/record/record-properties';
+import { Timeline } from '../../components/record/timeline';
+import type { Client } from '../../messaging/client';
+import type { SidedeskDatabase } from '../../store/database';
+import { readSettings } from '../../store/reader';
+import { createPanelActions } from '../../ui/panel-actions';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+/** The ticket record page: every property, the timeline, linked conversations, the contact. */
+export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: string; call: Client }) {
+  const t = useT();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const model = useLiveQuery(async () => {
+    const ticket = await db.tickets.get(ticketId);
+    const settings = await readSettings(db);
+    const conversations = ticket ? await db.conversations.where('ticketId').equals(ticket.id).toArray() : [];
+    const contact = ticket?.contactEmail ? await db.contacts.get(ticket.contactEmail) : undefined;
+    const timeline = ticket ? await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).reverse().toArray() : [];
+    return { ticket, settings, conversations, contact, timeline };
+  }, [db, ticketId]);
+  const actions = useMemo(
+    () => createPanelActions({ call, t, actor: () => model?.conversations[0]?.account ?? 'sidedesk', settings: () => model!.settings, toast: (m) => setToast({ ...m, id: Date.now() }) }),
+    [call, t, model],
+  );
+  if (!model) return <main class="record" aria-busy="true" />;
+  const { ticket, settings } = model;
+  if (!ticket) {
+    return (
+      <main class="record">
+        <section class="card empty-state">
+          <p>{t('ticketNotFound')}</p>
+        </section>
+        <Toast message={toast} onDismiss={() => setToast(null)} />
+      </main>
+    );
+  }
+  const stages = settings.pipelines.find((p) => p.id === ticket.pipelineId)?.stages ?? [];
+  document.title = `${ticket.name} — Sidedesk`;
+  return (
+    <main class="record">
+      <div class="record__main">
+        <RecordProperties
+          ticket={ticket}
+          stages={stages}
+          team={settings.team}
+          onChange={(changes) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes })}
+          onStage={(stageId) => void actions.setStage(ticket, stageId, model.conversations.length)}
+          onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
+        />
+        <LinkedConversations conversations={model.conversations} />
+        {model.contact && <ContactSection contact={model.contact} earlier={[]} onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })} onOpen={() => undefined} />}
+        <section class="card">
+          {confirming ? (
+            <div class="confirm" role="alertdialog" aria-labelledby="delete-question">
+              <p id="delete-question">{t('deleteConfirm', [model.conversations.length])}</p>
+              <p class="hint">{t('trashWebmailUntouched')}</p>
+              <div class="actions">
+                <button type="button" class="danger" onClick={() => (setConfirming(false), void actions.deleteTicket(ticket, model.conversations.length))}>
+                  {t('deleteTicket')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {t('deleteTicket')}
+            </button>
+          )}
+        </section>
+      </div>
+      <section class="card record__timeline" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" class="section-title">
+          {t('timeline')}
+        </h2>
+        <Timeline entries={model.timeline} stages={stages} team={settings.team} subjects={new Map(model.conversations.map((c) => [c.id, c.subject]))} />
+      </section>
+      <Toast message={toast} onDismiss={() => setToast(null)} />
+    </main>
+  );
+}

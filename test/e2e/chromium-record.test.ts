@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { readTable, requestId, send, waitUntil } from './support/extension-page';
+import { SCREENSHOTS } from './support/paths';
+import { GMAIL_SPEC } from './support/webmail-specs';
+
+const [ORDER, REFUND] = GMAIL_SPEC.conversations;
+
+describe('Chromium: the ticket record page', () => {
+  let session: ChromiumSession;
+  let record: Page;
+  let ticketId: string;
+  const db = (table: string) => readTable(record, table);
+  const toast = () => record.locator('.toast span').first().textContent();
+
+  beforeAll(async () => {
+    session = await launchChromium();
+    const mail = await session.context.newPage();
+    await mail.goto(GMAIL_SPEC.listUrl);
+    const ext = await session.extensionPage();
+    // Each conversation stored before the next is opened, as an agent reading them would.
+    for (const which of [1, 0] as const) {
+      await GMAIL_SPEC.open(mail, which);
+      await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[which].id);
+    }
+    const actor = 'agent@sidedesk.test';
+    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: ORDER.id, draft: { description: 'Parcel lost.' } });
+    ticketId = created.ok ? created.data.ticket.id : '';
+    await send(ext, 'command', { type: 'addConversationToTicket', requestId: requestId(), actor, conversationId: REFUND.id, ticketId });
+    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId, rev: 1, stageId: 'closed' });
+    await ext.close();
+    record = await session.extensionPage(`ticket.html?id=${ticketId}`);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the properties, the linked conversations with their webmail links, and a timeline naming each cascade', async () => {
+    await expect.poll(() => record.locator('.record-title').textContent(), { timeout: 10_000 }).toContain(ORDER.subject);
+    const links = await record.locator('[data-conversation-id] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).sort());
+    expect(links).toEqual([`https://mail.google.com/mail/u/0/#all/199a4cb2200f2a74`, `https://mail.google.com/mail/u/0/#all/19a367a0e0052e6b`]);
+    const because = await record.locator('.timeline [data-rule="close-ticket-closes-conversations"]').allTextContents();
+    expect(because).toHaveLength(2);
+    for (const text of because) expect(text).toMatch(/^Conversation “(Order #4411 did not arrive|Refund for #3920)”: open → closed \(because the ticket was closed\)/);
+    expect(await record.locator('.timeline [data-field="ticketId"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Conversation linked: “Refund for #3920”'), expect.stringContaining('Conversation linked: “Order #4411 did not arrive”')]),
+    );
+    expect(await record.locator('.timeline [data-field="stageId"]').first().textContent()).toContain('Stage: New → Closed');
+    expect(await seriousViolations(record)).toEqual([]);
+    await record.setViewportSize({ width: 1200, height: 900 });
+    await record.screenshot({ path: join(SCREENSHOTS, 'record-light.png') });
+    await record.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(record)).toEqual([]);
+    await record.screenshot({ path: join(SCREENSHOTS, 'record-dark.png') });
+    await record.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('edits properties in place; the description saves only on Save', async () => {
+    await record.getByLabel('Priority').selectOption('urgent');
+    await expect.poll(async () => (await db('tickets'))[0].priority).toBe('urgent');
+    await record.getByLabel('Description').fill('Parcel lost at the Łódź depot.');
+    expect((await db('tickets'))[0].description).toBe('Parcel lost.');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await db('tickets'))[0].description).toBe('Parcel lost at the Łódź depot.');
+    await expect.poll(() => record.locator('.timeline [data-field="description"]').count()).toBe(1);
+  });
+
+  it('delete warns with exactly what goes, and Undo restores the ticket and both conversations', async () => {
+    await record.getByRole('button', { name: 'Delete ticket' }).click();
+    expect(await record.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');
+    await record.getByRole('alertdialog').getByRole('button', { name: 'Delete ticket' }).click();
+    await expect.poll(toast).toBe('Deleted: the ticket and its conversations (2).');
+    expect(await db('tickets')).toEqual([]);
+    expect(await db('conversations')).toEqual([]);
+    await expect.poll(() => record.locator('.empty-state').textContent()).toContain('does not exist');
+    await record.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await db('conversations')).length).toBe(2);
+    await expect.poll(() => record.locator('.record-title').textContent()).toContain(ORDER.subject);
+    expect(await record.locator('.timeline [data-field="restored"]').count()).toBeGreaterThan(0);
+  });
+});
