@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { CHROME_BUILD, launch, median, percentile, serve } from './browser.mjs';
+import { CHROME_BUILD, launch, median, percentile, serve } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b';

@@ -2,7 +2,7 @@
 // `npm run bench`: builds nothing; run `npm run build` first. Prints each figure, and saves them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './browser.mjs';
+import { ROOT } from '../scripts/browser.mjs';
 import * as contentScript from './content-script.mjs';
 
 const suites = { 'content script (issue 3)': contentScript };

@@ -1,4 +1,4 @@
-// Shared launch for the benchmarks: Debian's Chromium, optionally with the built extension, the
+// Shared launch for the benchmarks and the demo: Debian's Chromium, optionally with the built extension, the
 // webmail hosts served from the saved pages.
 import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,12 +9,12 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 
 /** `extension`: true for the Sidedesk build, or a path to another unpacked extension. */
-export async function launch({ extension }) {
+export async function launch({ extension, headed = false, viewport }) {
   const dir = await mkdtemp(join(tmpdir(), 'sidedesk-bench-'));
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [...(headed ? [] : ['--headless=new']), '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const path = extension === true ? CHROME_BUILD : extension;
   if (path) args.push(`--disable-extensions-except=${path}`, `--load-extension=${path}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: false, args });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: false, args, ...(viewport ? { viewport } : {}) });
   let extensionId = null;
   if (extension === true) {
     let [worker] = context.serviceWorkers();
