@@ -4,8 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/browser.mjs';
 import * as contentScript from './content-script.mjs';
+import * as panel from './panel.mjs';
 
-const suites = { 'content script (issue 3)': contentScript };
+const only = process.argv[2];
+const suites = Object.fromEntries(Object.entries({ 'content script (issue 3)': contentScript, 'side panel (issue 4)': panel }).filter(([name]) => !only || name.includes(only)));
 const results = {};
 for (const [name, suite] of Object.entries(suites)) {
   console.log(`\n## ${name}`);

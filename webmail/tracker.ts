@@ -10,7 +10,8 @@ export interface TrackerDeps {
   now: () => number;
 }
 
-export const DEBOUNCE_MS = 40;
+/** One frame: bursts of mutations within it merge into one read (a read costs well under 1 ms). */
+export const DEBOUNCE_MS = 16;
 export const RETRY_EVERY_MS = 150;
 /** How long a reading must hold after a navigation before it is reported. A conversation is
  * reported at once; "nothing open" briefly (a thread paints a moment after its route); a page

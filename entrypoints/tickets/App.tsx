@@ -6,11 +6,9 @@ import { useLiveQuery } from '../../ui/use-live-query';
 /** All tickets, newest activity first. Reads the database directly; writes go to the background. */
 export function App({ db }: { db: SidedeskDatabase }) {
   const data = useLiveQuery(async () => {
-    const [tickets, settings, linked] = await Promise.all([
-      db.tickets.orderBy('updatedAt').reverse().limit(500).toArray(),
-      readSettings(db),
-      db.conversations.where('ticketId').above('').toArray(),
-    ]);
+    const [tickets, settings] = await Promise.all([db.tickets.orderBy('updatedAt').reverse().limit(500).toArray(), readSettings(db)]);
+    // Only the conversations of the tickets shown: a store can hold 100 000 of them.
+    const linked = await db.conversations.where('ticketId').anyOf(tickets.map((t) => t.id)).toArray();
     return { tickets, settings, linked };
   }, [db]);
   return (
