@@ -1,3 +1,5 @@
+import { useT } from './i18n';
+
 /** What the chip shows for the open conversation. */
 export type ChipView =
   | { kind: 'loading' }
@@ -27,14 +29,15 @@ function TicketIcon() {
 
 /** The small ticket chip beside a conversation's subject, in the webmail page. */
 export function TicketChip({ view, onOpen, onCreate }: TicketChipProps) {
+  const t = useT();
   if (view.kind === 'loading') {
-    return <span class="chip chip--quiet" aria-busy="true">Sidedesk…</span>;
+    return <span class="chip chip--quiet" aria-busy="true">{t('chipLoading')}</span>;
   }
   if (view.kind === 'none') {
     return (
       <span class="chip chip--quiet">
         <button type="button" class="chip__action" onClick={onCreate}>
-          ＋ Create ticket
+          ＋ {t('createTicket')}
         </button>
         {view.hint && <span class="chip__hint" role="status">{view.hint}</span>}
       </span>
@@ -42,7 +45,7 @@ export function TicketChip({ view, onOpen, onCreate }: TicketChipProps) {
   }
   return (
     <span class="chip" data-tone={view.tone}>
-      <button type="button" class="chip__action" onClick={onOpen} title={`Open ticket ${view.label} in a new tab`}>
+      <button type="button" class="chip__action" onClick={onOpen} title={t('chipOpenTicket', [view.label])}>
         <TicketIcon />
         {view.label}
         <span class="chip__name"> {view.name}</span>

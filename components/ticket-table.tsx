@@ -1,4 +1,5 @@
 import { findStage, ticketLabel, type Conversation, type Settings, type Ticket } from '../domain';
+import { useT } from './i18n';
 
 export interface TicketTableProps {
   tickets: Ticket[];
@@ -10,7 +11,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 /** Tickets as a table: number, name, stage, conversations, last change. */
 export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
-  if (tickets.length === 0) return <p class="empty">No tickets yet. Open a conversation in your webmail and create one.</p>;
+  const t = useT();
+  if (tickets.length === 0) return <p class="empty">{t('noTicketsYet')}</p>;
   const counts = new Map<string, { all: number; open: number }>();
   for (const c of linked) {
     const n = counts.get(c.ticketId!) ?? { all: 0, open: 0 };
@@ -21,27 +23,27 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">Name</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Conversations</th>
-          <th scope="col">Updated</th>
+          <th scope="col">{t('colName')}</th>
+          <th scope="col">{t('stage')}</th>
+          <th scope="col">{t('colConversations')}</th>
+          <th scope="col">{t('prop_updatedAt')}</th>
         </tr>
       </thead>
       <tbody>
-        {tickets.map((t) => {
-          const stage = findStage(settings, t.pipelineId, t.stageId);
-          const n = counts.get(t.id) ?? { all: 0, open: 0 };
+        {tickets.map((ticket) => {
+          const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
+          const n = counts.get(ticket.id) ?? { all: 0, open: 0 };
           return (
-            <tr key={t.id} data-ticket-id={t.id}>
-              <td>{ticketLabel(t)}</td>
-              <td>{t.name}</td>
+            <tr key={ticket.id} data-ticket-id={ticket.id}>
+              <td>{ticketLabel(ticket)}</td>
+              <td>{ticket.name}</td>
               <td class="stage" data-state={stage?.state} data-waiting={String(stage?.id.startsWith('waiting') ?? false)}>
-                {stage?.label ?? t.stageId}
+                {stage?.label ?? ticket.stageId}
               </td>
               <td data-conversations={`${n.open}/${n.all}`}>
-                {n.all} ({n.open} open)
+                {t('conversationCount', [n.all, n.open])}
               </td>
-              <td>{dateFormat.format(t.updatedAt)}</td>
+              <td>{dateFormat.format(ticket.updatedAt)}</td>
             </tr>
           );
         })}

@@ -1,3 +1,4 @@
+import { useT } from '../../components/i18n';
 import { TicketTable } from '../../components/ticket-table';
 import type { SidedeskDatabase } from '../../store/database';
 import { readSettings } from '../../store/reader';
@@ -5,6 +6,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 
 /** All tickets, newest activity first. Reads the database directly; writes go to the background. */
 export function App({ db }: { db: SidedeskDatabase }) {
+  const t = useT();
   const data = useLiveQuery(async () => {
     const [tickets, settings] = await Promise.all([db.tickets.orderBy('updatedAt').reverse().limit(500).toArray(), readSettings(db)]);
     // Only the conversations of the tickets shown: a store can hold 100 000 of them.
@@ -13,8 +15,8 @@ export function App({ db }: { db: SidedeskDatabase }) {
   }, [db]);
   return (
     <main class="page">
-      <h1>Tickets</h1>
-      {data === undefined ? <p aria-busy="true">Loading…</p> : <TicketTable {...data} />}
+      <h1>{t('ticketsTitle')}</h1>
+      {data === undefined ? <p aria-busy="true">{t('loading')}</p> : <TicketTable {...data} />}
     </main>
   );
 }

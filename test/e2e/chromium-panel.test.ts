@@ -101,6 +101,17 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await conversation(ORDER.id)).ownerId).toBe('agent@sidedesk.test');
   });
 
+  it('a change made in another context (the record page) appears in the panel at once', async () => {
+    const [ticket] = await db('tickets');
+    const record = await session.extensionPage(`ticket.html?id=${ticket.id}`);
+    await record.waitForSelector('.record-title');
+    await record.getByLabel('Priority').selectOption('low');
+    await expect.poll(() => panel.getByLabel('Priority').inputValue(), { timeout: 5000 }).toBe('low');
+    await record.getByLabel('Priority').selectOption('high');
+    await expect.poll(() => panel.getByLabel('Priority').inputValue(), { timeout: 5000 }).toBe('high');
+    await record.close();
+  });
+
   it('View more shows the chosen properties in the chosen order; Edit displayed properties changes both', async () => {
     await panel.getByRole('button', { name: 'View more ›' }).click();
     const shown = () => panel.locator('.details [data-property]').evaluateAll((els) => els.map((e) => e.getAttribute('data-property')));

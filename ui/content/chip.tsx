@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ticketLabel } from '../../domain/labels';
 import { TicketChip, type ChipView } from '../../components/ticket-chip';
+import { I18nProvider, type Translate } from '../../components/i18n';
 import type { LightClient } from '../../messaging/light-client';
 import type { TicketView } from '../../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -22,7 +23,7 @@ function pageIsDark(doc: Document): boolean {
 }
 
 /** The chip beside the open conversation's subject, in a shadow root so no CSS crosses. */
-export function createChip(ctx: ContentScriptContext, reader: WebmailReader, call: LightClient) {
+export function createChip(ctx: ContentScriptContext, reader: WebmailReader, call: LightClient, t: Translate) {
   let conversationId: string | null = null;
   let view: ChipView = { kind: 'loading' };
   let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
@@ -33,11 +34,13 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
     if (!ui) return;
     const ticketId = view.kind === 'ticket' ? currentTicketId : null;
     render(
+      <I18nProvider value={t}>
       <TicketChip
         view={view}
         onOpen={() => ticketId && void call('openTicket', { ticketId }).catch(() => {})}
         onCreate={() => void openPanel()}
-      />,
+      />
+      </I18nProvider>,
       ui.uiContainer,
     );
   };
@@ -47,7 +50,7 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
     if (!conversationId) return;
     const opened = await call('openPanel', { conversationId }).then((r) => r.opened, () => false);
     if (!opened && view.kind === 'none') {
-      view = { kind: 'none', hint: 'Right-click the page → Create ticket' };
+      view = { kind: 'none', hint: t('chipUseMenu') };
       draw();
     }
   }

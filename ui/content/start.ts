@@ -16,7 +16,8 @@ export function matchesOf(reader: WebmailReader): string[] {
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader): void {
   const call = createLightClient((message) => browser.runtime.sendMessage(message));
-  const chip = createChip(ctx, reader, call);
+  const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessage(key as never, subs?.map(String)) || key;
+  const chip = createChip(ctx, reader, call, t);
   const watcher = createWatcher(
     () => reader.watchTarget(document),
     () => tracker.changed(),
