@@ -14,14 +14,17 @@ export interface ChromiumSession {
 }
 
 /** Headless Chromium with the built extension loaded and the webmail hosts served from fixtures. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; lang?: string } = {}): Promise<ChromiumSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sidedesk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: false, // the new headless mode is asked for below; it runs extensions
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 800 },
+    // The UI language (and so browser.i18n's) comes from the environment on Linux, or --lang.
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` }, locale: options.lang } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--headless=new',
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
