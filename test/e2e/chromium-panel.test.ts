@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readTable, send, waitUntil } from './support/extension-page';
-import { SCREENSHOTS } from './support/paths';
+import { fixture, SCREENSHOTS } from './support/paths';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
 const [ORDER, REFUND] = GMAIL_SPEC.conversations;
@@ -165,5 +165,30 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-light.png') });
     await loose.emulateMedia({ colorScheme: 'dark' });
     await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-dark.png') });
+  });
+});
+
+describe('Chromium: the panel on a page Sidedesk cannot read', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('says so, with the reader’s reason, once the late-paint window has passed', async () => {
+    const mail = await session.context.newPage();
+    await mail.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/unknown-layout.html') }));
+    await mail.goto('https://mail.google.com/mail/u/0/#inbox');
+    const ext = await session.extensionPage();
+    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.health.startsWith('unreadable') === true, 10_000);
+    const panel = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`);
+    await panel.setViewportSize({ width: 400, height: 500 });
+    await panel.waitForSelector('.notice');
+    expect(await panel.locator('.notice h2').textContent()).toBe("Sidedesk can't read this Gmail layout");
+    expect(await panel.locator('.notice').textContent()).toContain('no main area');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-unreadable-light.png') });
   });
 });
