@@ -1,3 +1,4 @@
+export * from './badge';
 export * from './commands';
 export * from './contact';
 export * from './conversation';

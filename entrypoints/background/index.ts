@@ -1,4 +1,5 @@
 import '../../domain/csp';
+import { createBadge } from '../../messaging/badge';
 import { createContextMenu } from '../../messaging/context-menu';
 import { createHandlers } from '../../messaging/handlers';
 import { createRouter } from '../../messaging/router';
@@ -17,6 +18,8 @@ export default defineBackground(() => {
     await browser.tabs.create({ url: `${recordPage}?id=${encodeURIComponent(ticketId)}` });
   };
   const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
+  const updateBadge = createBadge(db, (text) => browser.action.setBadgeText({ text }));
+  const onChanged = () => void Promise.all([notifyTabs(), updateBadge()]);
   const openPanel = async (tabId: number | undefined): Promise<boolean> => {
     // Chrome's side panel and Firefox's sidebar; both need the user's click behind the message.
     const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome?.sidePanel;
@@ -29,15 +32,16 @@ export default defineBackground(() => {
     }
     return false;
   };
-  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel, onChanged: () => void notifyTabs() }), {
+  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel, onChanged }), {
     id: browser.runtime.id,
     origin: `${new URL(ticketsPage).origin}/`,
   });
   const menu = createContextMenu({ desk, db, menus: browser.contextMenus, openTicketPage });
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
-  browser.runtime.onInstalled.addListener(() => void menu.register());
-  browser.runtime.onStartup.addListener(() => void desk.startFresh());
+  browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
+  browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
+  void browser.action.setBadgeBackgroundColor({ color: '#2457c5' });
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
   browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
   // The toolbar button opens the panel: Chrome's side panel by its own behaviour, Firefox's sidebar here.
