@@ -44,10 +44,6 @@ export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#2457c5' });
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
   browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
-  // The toolbar button opens the panel: Chrome's side panel by its own behaviour, Firefox's sidebar here.
-  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } }).chrome?.sidePanel;
-  if (chromeSidePanel) void chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  else browser.action.onClicked.addListener(() => void (browser as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle());
   // unlimitedStorage already exempts us from eviction in Chrome; ask where the API exists.
   void (navigator.storage as StorageManager | undefined)?.persist?.().catch(() => false);
 });

@@ -1,0 +1,36 @@
+import '../../domain/csp';
+import { render } from 'preact';
+import { I18nProvider } from '../../components/i18n';
+import { createClient } from '../../messaging/client';
+import { SidedeskDatabase } from '../../store/database';
+import { App, type PopupApi } from './App';
+import '../../ui/base.css';
+import '../../ui/panel.css';
+import '../../ui/popup.css';
+
+const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
+const api: PopupApi = {
+  call: createClient((message) => browser.runtime.sendMessage(message)),
+  async activeTab() {
+    if (pinned !== null) return { id: pinned, windowId: undefined };
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return { id: tab?.id ?? null, windowId: tab?.windowId };
+  },
+  // Opened from the popup's own click, so the browser lets it (both need a user gesture).
+  async openPanel(windowId) {
+    const chromePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+    const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (chromePanel && windowId !== undefined) await chromePanel.open({ windowId });
+    else await sidebar?.open();
+    window.close();
+  },
+  openTickets: () => void browser.tabs.create({ url: browser.runtime.getURL('/tickets.html') }),
+};
+const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessage(key as never, subs?.map(String)) || key;
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(
+  <I18nProvider value={t}>
+    <App db={new SidedeskDatabase()} api={api} />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);
