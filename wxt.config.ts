@@ -19,7 +19,16 @@ export default defineConfig({
     action: { default_title: 'Sidedesk' },
     // Webmail tab URLs come with the host permissions, so no `tabs`; Chrome's side panel needs
     // `sidePanel`, Firefox has `sidebar_action` instead.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Alt+Shift: free in Gmail (single keys, Shift combinations) and Outlook (Ctrl combinations).
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-panel']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Sidedesk side panel',
+      },
+      'create-ticket': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Create a ticket for the open conversation' },
+      'close-ticket': { suggested_key: { default: 'Alt+Shift+X' }, description: "Close the open conversation's ticket" },
+    },
     host_permissions: WEBMAIL_MATCHES,
     ...(browser === 'firefox'
       ? {

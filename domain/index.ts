@@ -3,6 +3,7 @@ export * from './commands';
 export * from './contact';
 export * from './conversation';
 export * from './errors';
+export * from './follow-alerts';
 export * from './ids';
 export * from './labels';
 export * from './observation';

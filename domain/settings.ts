@@ -40,6 +40,8 @@ export const Settings = z.object({
   displayedProperties: z.array(PropertyKey).max(100),
   pipelines: z.array(Pipeline).min(1).max(20),
   team: z.array(Owner).max(500),
+  /** Notifications about followed contacts (new conversation, stage change). */
+  notifications: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   displayedProperties: ['description', 'category', 'source', 'contactEmail', 'updatedAt', 'closedAt'],
   pipelines: [DEFAULT_PIPELINE],
   team: [],
+  notifications: true,
 };
 
 /** The stage `stageId` of pipeline `pipelineId`, or undefined when either is unknown. */

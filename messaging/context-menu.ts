@@ -1,6 +1,5 @@
-import type { SidedeskDatabase } from '../store/database';
-import type { Desk } from '../store/desk';
 import { WEBMAIL_MATCHES } from '../webmail/hosts';
+import type { TabActions } from './tab-actions';
 
 export const CREATE_TICKET_MENU = 'sidedesk-create-ticket';
 
@@ -16,39 +15,37 @@ export interface MenuClick {
 }
 
 export interface ContextMenuDeps {
-  desk: Desk;
-  db: SidedeskDatabase;
+  actions: TabActions;
   menus: MenusApi;
+  /** Opens the side panel on the tab (inside the click's user gesture). */
+  openPanel: (tabId: number | undefined) => Promise<boolean>;
   openTicketPage: (ticketId: string) => Promise<void>;
+  /** Tells the user why nothing was created. */
+  tell: (message: string) => Promise<void>;
+  title: string;
 }
 
-/** "Create ticket" on webmail pages. The conversation comes from the tab record the content
- * script keeps current in the database, so it survives the worker being stopped. */
-export function createContextMenu({ desk, db, menus, openTicketPage }: ContextMenuDeps) {
+/** "Create ticket" on webmail pages: the selection becomes the description; a conversation that
+ * already has a ticket opens it instead (rule 1); afterwards the side panel shows the ticket. */
+export function createContextMenu({ actions, menus, openPanel, openTicketPage, tell, title }: ContextMenuDeps) {
   return {
     async register() {
       await menus.removeAll();
-      menus.create({ id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES });
+      menus.create({ id: CREATE_TICKET_MENU, title, contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES });
     },
 
-    /** Creates the ticket (the selection becomes its description) or opens the existing one. */
-    async onClicked(info: MenuClick, tabId: number | undefined): Promise<{ ticketId: string | null; reason?: string }> {
-      if (info.menuItemId !== CREATE_TICKET_MENU || tabId === undefined) return { ticketId: null, reason: 'not ours' };
-      const tab = await db.tabs.get(tabId);
-      if (!tab?.conversationId) return { ticketId: null, reason: 'No conversation is open in this tab.' };
-      const conversation = await db.conversations.get(tab.conversationId);
-      if (conversation?.ticketId) {
-        await openTicketPage(conversation.ticketId);
-        return { ticketId: conversation.ticketId };
+    async onClicked(info: MenuClick, tabId: number | undefined) {
+      if (info.menuItemId !== CREATE_TICKET_MENU) return { ticketId: null, reason: 'not ours' };
+      // Asked first, while the click's user gesture is still valid; the panel follows the tab
+      // and shows the ticket as soon as it is stored.
+      const panel = openPanel(tabId);
+      const result = await actions.createTicket(tabId, info.selectionText ?? '', 'context-menu');
+      if (!result.ok) {
+        await tell(result.reason);
+        return { ticketId: null, reason: result.reason };
       }
-      const out = await desk.execute({
-        type: 'createTicket',
-        requestId: crypto.randomUUID(),
-        actor: conversation?.account ?? 'sidedesk',
-        conversationId: tab.conversationId,
-        draft: { description: info.selectionText ?? '', source: 'context-menu' },
-      });
-      return out.ok ? { ticketId: out.data.ticket!.id } : { ticketId: null, reason: out.error.message };
+      if (!result.created && !(await panel)) await openTicketPage(result.ticketId);
+      return { ticketId: result.ticketId };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DeskFailure, deskError, findStage, Settings } from '../domain';
+import { DeskFailure, deskError, findStage, Settings, type CommandResult, type CommandType } from '../domain';
 import type { SidedeskDatabase } from '../store/database';
 import type { Desk } from '../store/desk';
 import { readSettings } from '../store/reader';
@@ -12,8 +12,8 @@ export interface HandlerDeps {
   openTicketPage: (ticketId: string) => Promise<void>;
   /** Opens the side panel on a tab; false where the browser refuses or has none. */
   openPanel?: (tabId: number | undefined) => Promise<boolean>;
-  /** Told after every stored command, so webmail tabs can refresh their chips. */
-  onChanged?: () => void;
+  /** Told after every stored command (chips, badge, follow alerts). */
+  onStored?: (type: CommandType, result: CommandResult) => void;
 }
 
 function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
@@ -22,11 +22,11 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 }
 
 /** The background's answers to each request of the protocol. */
-export function createHandlers({ desk, db, openTicketPage, openPanel, onChanged }: HandlerDeps): Handlers {
+export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }: HandlerDeps): Handlers {
   return {
     async command(command) {
       const result = orThrow(await desk.execute(command));
-      if (result.changed) onChanged?.();
+      if (result.changed) onStored?.(command.type, result);
       return result;
     },
 
@@ -46,6 +46,7 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onChanged 
           { tabId, url },
         ),
       );
+      onStored?.('observe', result);
       return { conversationId: result.conversation?.id ?? null };
     },
 

@@ -1,6 +1,7 @@
 import '../../domain/csp';
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
+import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
 import { App } from './App';
 import '../../ui/base.css';
@@ -9,7 +10,7 @@ const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessag
 document.documentElement.lang = browser.i18n.getUILanguage();
 render(
   <I18nProvider value={t}>
-    <App db={new SidedeskDatabase()} />
+    <App db={new SidedeskDatabase()} call={createClient((message) => browser.runtime.sendMessage(message))} />
   </I18nProvider>,
   document.getElementById('app')!,
 );

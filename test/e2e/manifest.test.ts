@@ -11,7 +11,10 @@ describe('built manifests ask for only what they need', () => {
     const m = manifest(CHROME_BUILD);
     expect(m.manifest_version).toBe(3);
     expect(m.background).toEqual({ service_worker: 'background.js' });
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(Object.keys(m.commands).sort()).toEqual(['close-ticket', 'create-ticket', 'open-panel']);
+    expect(m.commands['open-panel'].suggested_key.default).toBe('Alt+Shift+S');
+    expect(m.action.default_popup).toBe('popup.html');
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect([...m.host_permissions].sort()).toEqual([...WEBMAIL_MATCHES].sort());
     expect(m.host_permissions.every((h: string) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(h))).toBe(true);
@@ -29,5 +32,6 @@ describe('built manifests ask for only what they need', () => {
     expect(m.permissions).toContain('unlimitedStorage');
     expect(m.background.scripts).toEqual(['background.js']);
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(m.commands._execute_sidebar_action.suggested_key.default).toBe('Alt+Shift+S');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContextMenu, CREATE_TICKET_MENU, type MenusApi } from '../../../messaging/context-menu';
+import { createShortcuts, SHORTCUTS } from '../../../messaging/shortcuts';
+import { createTabActions, NO_CONVERSATION } from '../../../messaging/tab-actions';
 import { WEBMAIL_MATCHES } from '../../../webmail/hosts';
 import { convId, observe } from '../../support/builders';
 import { createTestDesk } from '../../support/store';
@@ -9,8 +11,19 @@ async function setup() {
   const created: unknown[] = [];
   const menus: MenusApi = { removeAll: async () => void created.splice(0), create: (props) => created.push(props) };
   const opened: string[] = [];
-  const menu = createContextMenu({ desk: t.desk, db: t.db, menus, openTicketPage: async (id) => void opened.push(id) });
-  return { ...t, menu, created, opened };
+  const panels: Array<number | undefined> = [];
+  const told: string[] = [];
+  const stored: string[] = [];
+  const actions = createTabActions(t.desk, t.db, (type) => stored.push(type));
+  const deps = {
+    actions,
+    openPanel: async (tabId: number | undefined) => (panels.push(tabId), true),
+    openTicketPage: async (id: string) => void opened.push(id),
+    tell: async (m: string) => void told.push(m),
+  };
+  const menu = createContextMenu({ ...deps, menus, title: 'Create ticket' });
+  const onCommand = createShortcuts(deps);
+  return { ...t, menu, onCommand, created, opened, panels, told, stored };
 }
 
 describe('context menu "Create ticket"', () => {
@@ -21,29 +34,54 @@ describe('context menu "Create ticket"', () => {
     expect(created).toEqual([{ id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES }]);
   });
 
-  it("creates a ticket for the tab's conversation with the selection as its description", async () => {
-    const { menu, desk, db } = await setup();
+  it("creates a ticket for the tab's conversation with the selection as its description, then opens the panel", async () => {
+    const { menu, desk, db, panels, stored } = await setup();
     await desk.execute(observe('a'), { tabId: 3 });
     const out = await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: 'The parcel never came.' }, 3);
     const ticket = await db.tickets.get(out.ticketId!);
     expect(ticket).toMatchObject({ description: 'The parcel never came.', source: 'context-menu', name: 'Subject a' });
     expect((await db.conversations.get(convId('a')))!.ticketId).toBe(ticket!.id);
+    expect(panels).toEqual([3]);
+    expect(stored).toEqual(['createTicket']);
   });
 
-  it('opens the existing ticket instead of making a second one', async () => {
-    const { menu, desk, db, opened } = await setup();
+  it('shows the existing ticket instead of making a second one (rule 1)', async () => {
+    const { menu, desk, db } = await setup();
     await desk.execute(observe('a'), { tabId: 3 });
     const first = await menu.onClicked({ menuItemId: CREATE_TICKET_MENU }, 3);
     const second = await menu.onClicked({ menuItemId: CREATE_TICKET_MENU }, 3);
     expect(second.ticketId).toBe(first.ticketId);
-    expect(opened).toEqual([first.ticketId]);
     expect(await db.tickets.count()).toBe(1);
   });
 
-  it('says why when the tab shows no conversation', async () => {
-    const { menu, desk } = await setup();
+  it('tells the user why when the tab shows no conversation', async () => {
+    const { menu, desk, told, db } = await setup();
     await desk.reportTab(4, 'https://mail.google.com/mail/u/0/#inbox', 'ok');
-    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU }, 4)).toEqual({ ticketId: null, reason: 'No conversation is open in this tab.' });
-    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU }, 99)).toMatchObject({ ticketId: null });
+    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU }, 4)).toEqual({ ticketId: null, reason: NO_CONVERSATION });
+    expect(told).toEqual([NO_CONVERSATION]);
+    expect(await db.tickets.count()).toBe(0);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('open the panel; create a ticket for the open conversation; close its ticket (closing the conversation)', async () => {
+    const { onCommand, desk, db, panels } = await setup();
+    await desk.execute(observe('a'), { tabId: 5 });
+    await onCommand(SHORTCUTS.openPanel, 5);
+    expect(panels).toEqual([5]);
+    await onCommand(SHORTCUTS.createTicket, 5);
+    const [ticket] = await db.tickets.toArray();
+    expect(ticket).toMatchObject({ source: 'manual', stageId: 'new' });
+    await onCommand(SHORTCUTS.closeTicket, 5);
+    expect((await db.tickets.get(ticket!.id))!.stageId).toBe('closed');
+    expect((await db.conversations.get(convId('a')))!.state).toBe('closed');
+  });
+
+  it('say why when there is nothing to act on', async () => {
+    const { onCommand, desk, told } = await setup();
+    await onCommand(SHORTCUTS.closeTicket, 9);
+    await desk.execute(observe('b'), { tabId: 6 });
+    await onCommand(SHORTCUTS.closeTicket, 6);
+    expect(told).toEqual([NO_CONVERSATION, 'This conversation has no ticket to close.']);
   });
 });

@@ -124,7 +124,7 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
   it('refuses to store a record that breaks its schema, writing nothing', async () => {
     const t = await createTestDesk();
     // A settings record without an open stage makes every new ticket's stage invalid.
-    await t.db.settings.put({ key: 'settings', value: { displayedProperties: [], team: [], pipelines: [{ id: 'p', label: 'P', stages: [{ id: 'x', label: 'X', state: 'closed' }] }] } });
+    await t.db.settings.put({ key: 'settings', value: { displayedProperties: [], team: [], pipelines: [{ id: 'p', label: 'P', stages: [{ id: 'x', label: 'X', state: 'closed' }] }] } as never });
     await t.desk.execute(observe('a'));
     // The corrupt settings fall back to the defaults rather than break the desk.
     const created = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId('a'), draft: {} });
