@@ -33,4 +33,17 @@ describe('Firefox ESR: the sidebar (smoke)', () => {
     expect((await readTable(ext, 'conversations')).find((c) => c.id === GMAIL_SPEC.conversations[0].id).state).toBe('closed');
     await sidebar.screenshot({ path: join(SCREENSHOTS, 'firefox-sidebar.png') });
   });
+
+  it('the popup reopens the closed ticket, and rule 4 reopens its lone conversation', async () => {
+    const ext = await session.extensionPage('tickets.html', 'main.page');
+    const [tab] = await readTable(ext, 'tabs');
+    const popup = await session.browser.newPage();
+    popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html?tab=${tab.tabId}`).catch(() => {});
+    await popup.waitForSelector('#current-stage', { timeout: 15_000 });
+    await popup.select('#current-stage', 'waiting-on-contact');
+    await popup.waitForSelector('.toast', { timeout: 10_000 });
+    expect(await popup.$eval('.toast span', (el) => el.textContent)).toBe('Ticket reopened, and its conversation.');
+    expect((await readTable(ext, 'tickets'))[0].stageId).toBe('waiting-on-contact');
+    expect((await readTable(ext, 'conversations'))[0].state).toBe('open');
+  });
 });
