@@ -22,6 +22,7 @@ const npx = 'npx';
 const gates = [
   ['type-check', npx, ['tsc', '--noEmit']],
   ['build for Chrome', npx, ['wxt', 'build']],
+  ['build for Chrome, e2e mode (hooks for native menus and shortcuts)', npx, ['wxt', 'build', '--mode', 'e2e']],
   ['build for Firefox', npx, ['wxt', 'build', '-b', 'firefox']],
   ['web-ext lint (0 errors)', 'node', ['scripts/lint-firefox.mjs']],
 ];

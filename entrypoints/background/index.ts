@@ -7,6 +7,7 @@ import { createRouter } from '../../messaging/router';
 import { createShortcuts } from '../../messaging/shortcuts';
 import { createTabActions } from '../../messaging/tab-actions';
 import { createTabNotifier } from '../../messaging/tab-notifier';
+import { createTestHooks, isTestHook } from '../../messaging/test-hooks';
 import { SidedeskDatabase } from '../../store/database';
 import { createDesk } from '../../store/desk';
 import { readSettings } from '../../store/reader';
@@ -60,7 +61,12 @@ export default defineBackground(() => {
   const menu = createContextMenu({ actions, menus: browser.contextMenus, openPanel, openTicketPage, tell: (m) => notify(m), title: t('createTicket') });
   const onCommand = createShortcuts({ actions, openPanel, tell: (m) => notify(m) });
 
-  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+  // The e2e build adds hooks for what a headless browser cannot press; production drops them.
+  const testHooks =
+    import.meta.env.MODE === 'e2e'
+      ? createTestHooks({ origin: `${new URL(recordPage).origin}/`, onMenuClick: (info, tabId) => menu.onClicked(info, tabId), onCommand })
+      : null;
+  browser.runtime.onMessage.addListener((message, sender) => (testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender)));
   browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
   browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));

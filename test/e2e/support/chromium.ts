@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_BUILD, fixture, WEBMAIL_FIXTURES } from './paths';
+import { CHROME_BUILD, CHROME_E2E_BUILD, fixture, WEBMAIL_FIXTURES } from './paths';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -14,7 +14,8 @@ export interface ChromiumSession {
 }
 
 /** Headless Chromium with the built extension loaded and the webmail hosts served from fixtures. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; lang?: string } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; lang?: string; e2eBuild?: boolean } = {}): Promise<ChromiumSession> {
+  const build = options.e2eBuild ? CHROME_E2E_BUILD : CHROME_BUILD;
   const userDataDir = await mkdtemp(join(tmpdir(), 'sidedesk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
@@ -26,8 +27,8 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; 
     args: [
       ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--headless=new',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
