@@ -11,13 +11,14 @@ import { createTestHooks, isTestHook } from '../../messaging/test-hooks';
 import { SidedeskDatabase } from '../../store/database';
 import { createDesk } from '../../store/desk';
 import { readSettings } from '../../store/reader';
+import { translate } from '../../ui/browser-i18n';
 
 // Synchronous: MV3 wakes the worker for an event and delivers it only to listeners registered
 // in the first turn. Nothing that must survive lives here; the database holds it all.
 export default defineBackground(() => {
   const db = new SidedeskDatabase();
   const desk = createDesk(db);
-  const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs) || key;
+  const t = translate;
   const recordPage = browser.runtime.getURL('/ticket.html');
   const openTicketPage = async (ticketId: string) => {
     await browser.tabs.create({ url: `${recordPage}?id=${encodeURIComponent(ticketId)}` });

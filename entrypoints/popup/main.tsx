@@ -1,6 +1,7 @@
 import '../../domain/csp';
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
+import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
 import { App, type PopupApi } from './App';
@@ -26,10 +27,9 @@ const api: PopupApi = {
   },
   openTickets: () => void browser.tabs.create({ url: browser.runtime.getURL('/tickets.html') }),
 };
-const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessage(key as never, subs?.map(String)) || key;
-document.documentElement.lang = browser.i18n.getUILanguage();
+setDocumentLanguage();
 render(
-  <I18nProvider value={t}>
+  <I18nProvider value={translate}>
     <App db={new SidedeskDatabase()} api={api} />
   </I18nProvider>,
   document.getElementById('app')!,

@@ -1,6 +1,7 @@
 import '../../domain/csp';
 import { render } from 'preact';
 import { I18nProvider } from '../../components/i18n';
+import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
 import { App } from './App';
@@ -9,10 +10,9 @@ import '../../ui/panel.css';
 import '../../ui/record.css';
 
 const ticketId = new URLSearchParams(location.search).get('id') ?? '';
-const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessage(key as never, subs?.map(String)) || key;
-document.documentElement.lang = browser.i18n.getUILanguage();
+setDocumentLanguage();
 render(
-  <I18nProvider value={t}>
+  <I18nProvider value={translate}>
     <App db={new SidedeskDatabase()} ticketId={ticketId} call={createClient((message) => browser.runtime.sendMessage(message))} />
   </I18nProvider>,
   document.getElementById('app')!,

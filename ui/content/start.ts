@@ -3,6 +3,7 @@ import { createLightClient } from '../../messaging/light-client';
 import type { WebmailReader } from '../../webmail/reader';
 import { createTracker } from '../../webmail/tracker';
 import { createWatcher } from '../../webmail/watcher';
+import { translate } from '../browser-i18n';
 import { createChip } from './chip';
 
 /** The patterns of one reader's hosts, for its content script's `matches`. */
@@ -16,8 +17,7 @@ export function matchesOf(reader: WebmailReader): string[] {
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader): void {
   const call = createLightClient((message) => browser.runtime.sendMessage(message));
-  const t = (key: string, subs?: Array<string | number>) => browser.i18n.getMessage(key as never, subs?.map(String)) || key;
-  const chip = createChip(ctx, reader, call, t);
+  const chip = createChip(ctx, reader, call, translate);
   const watcher = createWatcher(
     () => reader.watchTarget(document),
     () => tracker.changed(),
