@@ -1,5 +1,6 @@
 import { findStage, ticketLabel, type Conversation, type Settings, type Ticket } from '../domain';
 import { useT } from './i18n';
+import { stageLabel } from './stage-label';
 
 export interface TicketTableProps {
   tickets: Ticket[];
@@ -38,7 +39,7 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
               <td>{ticketLabel(ticket)}</td>
               <td>{ticket.name}</td>
               <td class="stage" data-state={stage?.state} data-waiting={String(stage?.id.startsWith('waiting') ?? false)}>
-                {stage?.label ?? ticket.stageId}
+                {stageLabel(stage, t, ticket.stageId)}
               </td>
               <td data-conversations={`${n.open}/${n.all}`}>
                 {t('conversationCount', [n.all, n.open])}

@@ -2,6 +2,7 @@ import { DeskFailure, findStage, type CommandInput, type CommandResult, type Set
 import type { Translate } from '../components/i18n';
 import type { ToastMessage } from '../components/panel/toast';
 import type { Client } from '../messaging/client';
+import { stageLabel } from '../components/stage-label';
 
 type Body = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'actor'> : never) : never;
 
@@ -40,7 +41,7 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
       const after = result.ticket;
       const closed = result.cascade.filter((e) => e.to === 'closed').length;
       const reopened = result.cascade.filter((e) => e.to === 'open').length;
-      const label = findStage(settings(), after.pipelineId, stageId)?.label ?? stageId;
+      const label = stageLabel(findStage(settings(), after.pipelineId, stageId), t, stageId);
       const text = closed > 0 ? t('toastTicketClosed', [closed]) : reopened > 0 ? t('toastTicketReopened') : t('toastStage', [label]);
       // Reopening reopens a lone conversation only (rule 4): undoing a close is exact only when
       // the ticket has at most one conversation.

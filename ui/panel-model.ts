@@ -31,7 +31,7 @@ export async function loadPanel(db: SidedeskDatabase, tabId: number | null): Pro
   const theirTickets = await db.tickets.bulkGet(earlierConversations.map((c) => c.ticketId ?? ''));
   const earlier = earlierConversations.slice(0, 10).map((c, i) => {
     const t = theirTickets[i];
-    return { conversation: c, stageLabel: t ? (findStage(settings, t.pipelineId, t.stageId)?.label ?? null) : null };
+    return { conversation: c, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
   });
   const recent = tab?.conversationId ? [] : await db.tickets.orderBy('updatedAt').reverse().limit(5).toArray();
   return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };

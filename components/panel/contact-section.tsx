@@ -1,9 +1,10 @@
-import type { Contact, Conversation } from '../../domain';
+import type { Contact, Conversation, Stage } from '../../domain';
+import { stageLabel } from '../stage-label';
 import { useT } from '../i18n';
 
 export interface EarlierConversation {
   conversation: Conversation;
-  stageLabel: string | null;
+  stage: Stage | null;
 }
 
 export interface ContactSectionProps {
@@ -36,12 +37,12 @@ export function ContactSection({ contact, earlier, onFollow, onOpen }: ContactSe
         <>
           <h3 class="subtitle">{t('earlierConversations', [earlier.length])}</h3>
           <ul class="earlier">
-            {earlier.map(({ conversation, stageLabel }) => (
+            {earlier.map(({ conversation, stage }) => (
               <li key={conversation.id}>
                 <button type="button" class="link earlier__subject" onClick={() => onOpen(conversation)}>
                   {conversation.subject || t('noSubject')}
                 </button>
-                <span class="muted">{stageLabel ?? t('noTicket')}</span>
+                <span class="muted">{stage ? stageLabel(stage, t) : t('noTicket')}</span>
                 <span class="muted">{day.format(conversation.lastMessageAt ?? conversation.lastSeenAt)}</span>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { Owner, Priority, Stage } from '../../domain';
 import { useT } from '../i18n';
+import { stageLabel } from '../stage-label';
 
 const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent'];
 
@@ -10,7 +11,7 @@ export function StageSelect({ stages, value, onChange, id }: { stages: Stage[]; 
     <select id={id} class="stage-select" data-state={current?.state} data-waiting={String(value.startsWith('waiting'))} aria-label={t('stage')} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       {stages.map((s) => (
         <option key={s.id} value={s.id}>
-          {s.label}
+          {stageLabel(s, t)}
         </option>
       ))}
     </select>

@@ -1,5 +1,6 @@
 import type { Owner, Stage, TimelineEntry } from '../../domain';
 import { useT } from '../i18n';
+import { stageLabel } from '../stage-label';
 
 export interface TimelineProps {
   entries: TimelineEntry[];
@@ -17,7 +18,7 @@ export function Timeline({ entries, stages, team, subjects }: TimelineProps) {
   const t = useT();
   const show = (field: string, value: TimelineEntry['from']): string => {
     if (value === null || value === '') return '—';
-    if (field === 'stageId') return stages.find((s) => s.id === value)?.label ?? String(value);
+    if (field === 'stageId') return stageLabel(stages.find((s) => s.id === value), t, String(value));
     if (field === 'ownerId') return team.find((m) => m.id === value)?.name ?? String(value);
     if (field === 'state') return value === 'open' ? t('stateOpen') : t('stateClosed');
     if (field === 'priority') return t(`priority_${value}`);

@@ -31,6 +31,9 @@ describe('Chromium in Polish (the seed document’s language)', () => {
     await panel.getByLabel('Etap').selectOption('closed');
     await expect.poll(() => panel.locator('.toast span').first().textContent()).toBe('Zgłoszenie zamknięte, a z nim jego rozmowy (1).');
     expect(await seriousViolations(panel)).toEqual([]);
+    // The built-in stages speak the UI language too (the user has not renamed them).
+    expect(await panel.locator('.stage-select option:checked').textContent()).toBe('Zamknięte');
+    await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 5000 }).toContain('Zamknięte');
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-pl.png') });
   });
 });

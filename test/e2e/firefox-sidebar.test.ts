@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable, requestId, send, waitUntil } from './support/extension-page';
-import { FIREFOX_UUID, launchFirefox, type FirefoxSession } from './support/firefox';
+import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { SCREENSHOTS } from './support/paths';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
@@ -22,10 +22,8 @@ describe('Firefox ESR: the sidebar (smoke)', () => {
     const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: GMAIL_SPEC.conversations[0].id, draft: {} });
     expect(created.ok).toBe(true);
 
-    const sidebar = await session.browser.newPage();
+    const sidebar = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`, 'select[aria-label="Stage"]');
     await sidebar.setViewport({ width: 380, height: 700 });
-    sidebar.goto(`moz-extension://${FIREFOX_UUID}/sidepanel.html?tab=${tab.tabId}`).catch(() => {});
-    await sidebar.waitForSelector('select[aria-label="Stage"]', { timeout: 15_000 });
     expect(await sidebar.$eval('.ticket-name', (el) => el.textContent)).toContain('Order #4411 did not arrive');
     await sidebar.select('select[aria-label="Stage"]', 'closed');
     await sidebar.waitForSelector('.toast', { timeout: 10_000 });
@@ -37,9 +35,7 @@ describe('Firefox ESR: the sidebar (smoke)', () => {
   it('the popup reopens the closed ticket, and rule 4 reopens its lone conversation', async () => {
     const ext = await session.extensionPage('tickets.html', 'main.page');
     const [tab] = await readTable(ext, 'tabs');
-    const popup = await session.browser.newPage();
-    popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html?tab=${tab.tabId}`).catch(() => {});
-    await popup.waitForSelector('#current-stage', { timeout: 15_000 });
+    const popup = await session.extensionPage(`popup.html?tab=${tab.tabId}`, '#current-stage');
     await popup.select('#current-stage', 'waiting-on-contact');
     await popup.waitForSelector('.toast', { timeout: 10_000 });
     expect(await popup.$eval('.toast span', (el) => el.textContent)).toBe('Ticket reopened, and its conversation.');

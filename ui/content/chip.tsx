@@ -2,16 +2,17 @@ import { render } from 'preact';
 import { ticketLabel } from '../../domain/labels';
 import { TicketChip, type ChipView } from '../../components/ticket-chip';
 import { I18nProvider, type Translate } from '../../components/i18n';
+import { stageLabel } from '../../components/stage-label';
 import type { LightClient } from '../../messaging/light-client';
 import type { TicketView } from '../../messaging/protocol';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WebmailReader } from '../../webmail/reader';
 import { CHIP_CSS } from './chip-css';
 
-function toView(v: TicketView): ChipView {
+function toView(v: TicketView, t: Translate): ChipView {
   if (!v.ticket || !v.stage) return { kind: 'none', hint: null };
   const tone = v.stage.state === 'closed' ? 'closed' : v.stage.id.startsWith('waiting') ? 'waiting' : 'open';
-  return { kind: 'ticket', label: ticketLabel(v.ticket), name: v.ticket.name, stage: v.stage.label, tone };
+  return { kind: 'ticket', label: ticketLabel(v.ticket), name: v.ticket.name, stage: stageLabel(v.stage, t), tone };
 }
 
 /** Dark webmail themes are the page's own, not `prefers-color-scheme`: look at its background. */
@@ -87,7 +88,7 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
       const v = await call('conversationTicket', { conversationId: id });
       if (id !== conversationId) return;
       currentTicketId = v.ticket?.id ?? null;
-      view = toView(v);
+      view = toView(v, t);
     } catch {
       view = { kind: 'none', hint: null };
     }

@@ -49,8 +49,18 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       const page = await browser.newPage();
       // A goto of a moz-extension:// page never resolves under BiDi: wait for its content instead.
       page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => {});
-      await page.waitForSelector(selector, { timeout: 15_000 });
-      return page;
+      // While the page replaces about:blank, BiDi can fail an evaluation outright (its realm
+      // went away mid-call) instead of waiting: try again until the deadline.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     },
     async close() {
       await browser.close();

@@ -21,6 +21,7 @@ function usedKeys(): Set<string> {
   }
   for (const p of ['low', 'medium', 'high', 'urgent']) keys.add(`priority_${p}`);
   for (const s of ['email', 'context_menu', 'manual', 'import']) keys.add(`source_${s}`);
+  for (const s of ['new', 'waiting_on_contact', 'waiting_on_us', 'closed']) keys.add(`stage_${s}`);
   for (const p of ['description', 'priority', 'ownerId', 'category', 'source', 'contactEmail', 'createdAt', 'updatedAt', 'closedAt']) keys.add(`prop_${p}`);
   return keys;
 }
