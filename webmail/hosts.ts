@@ -2,6 +2,8 @@ import type { Provider } from '../domain';
 
 /** The webmail pages Sidedesk reads, and whose they are. One list, used by the manifest, the
  * content script and the router's sender check, so they can never disagree. */
+// TODO(2027-01): Proton and Fastmail as optional host permissions, granted from the settings page
+// and registered at run time, so Gmail and Outlook users are not asked for hosts they never use.
 export const WEBMAIL_HOSTS: Readonly<Record<string, Provider>> = {
   'mail.google.com': 'gmail',
   'outlook.live.com': 'outlook',
