@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROME_BUILD, launch, median, percentile, serve } from '../scripts/browser.mjs';
+import { CHROME_BUILD, launch, median, percentile, readTable, serve } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THREADS = ['19a367a0e0052e6b', '199a4cb2200f2a74'];
@@ -67,7 +67,7 @@ export async function run() {
   await mail.evaluate(() => sessionStorage.setItem('paintDelay', '0'));
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
-  const read = (table) => ext.evaluate((t) => new Promise((resolve) => { const o = indexedDB.open('sidedesk'); o.onsuccess = () => { const q = o.result.transaction(t, 'readonly').objectStore(t).getAll(); q.onsuccess = () => (o.result.close(), resolve(q.result)); }; }), table);
+  const read = (table) => readTable(ext, table);
   for (const t of THREADS) {
     await mail.evaluate((id) => void (location.hash = `#inbox/${id}`), t);
     for (let i = 0; i < 100 && !(await read('tabs')).some((r) => r.conversationId?.endsWith(t)); i++) await new Promise((r) => setTimeout(r, 50));

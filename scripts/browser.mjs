@@ -34,3 +34,20 @@ export const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 export const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** Every record of one object store of the extension's database, read from an extension page. */
+export function readTable(page, table) {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sidedesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const q = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          q.onsuccess = () => (open.result.close(), resolve(q.result));
+          q.onerror = () => (open.result.close(), reject(q.error));
+        };
+      }),
+    table,
+  );
+}

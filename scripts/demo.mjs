@@ -7,7 +7,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT, serve } from './browser.mjs';
+import { launch, readTable, ROOT, serve } from './browser.mjs';
 
 const OUT = join(ROOT, 'demo-output');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
@@ -24,18 +24,7 @@ await serve(context, 'https://outlook.office.com/**', 'outlook/app.html');
 const ext = await context.newPage();
 await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
 const send = (name, data) => ext.evaluate(([name, data]) => chrome.runtime.sendMessage({ sidedesk: 1, name, data }), [name, data]);
-const table = (name) =>
-  ext.evaluate(
-    (name) =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('sidedesk');
-        open.onsuccess = () => {
-          const q = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          q.onsuccess = () => (open.result.close(), resolve(q.result));
-        };
-      }),
-    name,
-  );
+const table = (name) => readTable(ext, name);
 const until = async (check) => {
   for (let i = 0; i < 200; i++) {
     if (await check()) return;
