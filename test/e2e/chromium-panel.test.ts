@@ -16,6 +16,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
   const db = (table: string) => readTable(panel, table);
   const conversation = async (id: string) => (await db('conversations')).find((c) => c.id === id);
   const toast = () => panel.locator('.toast span').first().textContent();
+  const ticketCard = () => panel.getByRole('region', { name: 'Ticket', exact: true });
 
   beforeAll(async () => {
     session = await launchChromium();
@@ -82,10 +83,13 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.getByLabel('Search tickets by name or number').fill('courier');
     await panel.getByRole('button', { name: 'T-0001 Courier lost #4411' }).click();
     await expect.poll(async () => (await conversation(REFUND.id)).ticketId).toBe((await db('tickets'))[0].id);
+    // Stored is not yet shown: the panel swaps the create form (which has its own Stage select) for
+    // the ticket card when its live query fires. The next step acts on the card, as an agent would.
+    await ticketCard().getByRole('button', { name: /Ticket name: Courier lost #4411/ }).waitFor();
   });
 
   it('closing a ticket with two conversations closes both; reopening reopens neither (no Undo offered)', async () => {
-    await panel.getByLabel('Stage').selectOption('closed');
+    await ticketCard().getByLabel('Stage').selectOption('closed');
     await expect.poll(toast).toBe('Ticket closed, and its conversations (2).');
     expect(await panel.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     expect([(await conversation(ORDER.id)).state, (await conversation(REFUND.id)).state]).toEqual(['closed', 'closed']);
