@@ -1,4 +1,5 @@
-import { DEFAULT_PIPELINE, type Stage } from '../domain';
+import type { Stage } from '../domain';
+import { DEFAULT_PIPELINE } from '../domain/default-pipeline';
 import type { Translate } from './i18n';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, RecordId } from './ids';
 import { CAPS } from './text';
+import { DEFAULT_PIPELINE } from './default-pipeline';
 
 /** A member of the support team. The id of the webmail account's own user is their address. */
 export const Owner = z.object({
@@ -45,16 +46,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_PIPELINE: Pipeline = {
-  id: 'support',
-  label: 'Support pipeline',
-  stages: [
-    { id: 'new', label: 'New', state: 'open' },
-    { id: 'waiting-on-contact', label: 'Waiting on contact', state: 'open' },
-    { id: 'waiting-on-us', label: 'Waiting on us', state: 'open' },
-    { id: 'closed', label: 'Closed', state: 'closed' },
-  ],
-};
+export { DEFAULT_PIPELINE };
 
 export const DEFAULT_SETTINGS: Settings = {
   displayedProperties: ['description', 'category', 'source', 'contactEmail', 'updatedAt', 'closedAt'],

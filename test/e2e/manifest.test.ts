@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { WEBMAIL_MATCHES } from '../../webmail/hosts';
 import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
@@ -33,5 +34,27 @@ describe('built manifests ask for only what they need', () => {
     expect(m.background.scripts).toEqual(['background.js']);
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(m.commands._execute_sidebar_action.suggested_key.default).toBe('Alt+Shift+S');
+  });
+});
+
+describe('built content scripts stay light (they load in every webmail page)', () => {
+  const scripts = (dir: string) =>
+    readdirSync(join(dir, 'content-scripts'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => ({ file: f, code: readFileSync(join(dir, 'content-scripts', f)) }));
+
+  it.each([
+    ['Chrome', CHROME_BUILD],
+    ['Firefox', FIREFOX_BUILD],
+  ])('%s: one per provider, without the schema library or the database, at most 20 KB gzipped', (_, dir) => {
+    const built = scripts(dir);
+    expect(built.map((s) => s.file).sort()).toEqual(['fastmail.js', 'gmail.js', 'outlook.js', 'proton.js']);
+    for (const { file, code } of built) {
+      const text = code.toString('utf8');
+      // zod reaches the bundle through any import of `domain/index`; the background validates instead.
+      expect({ file, zod: text.includes('ZodError') }).toEqual({ file, zod: false });
+      expect({ file, dexie: text.includes('Dexie') }).toEqual({ file, dexie: false });
+      expect({ file, underBudget: gzipSync(code, { level: 9 }).length <= 20 * 1024 }).toEqual({ file, underBudget: true });
+    }
   });
 });
