@@ -3,6 +3,7 @@ import type { SidedeskDatabase } from '../store/database';
 import type { Desk } from '../store/desk';
 import { readSettings } from '../store/reader';
 import { providerOfUrl } from '../webmail/hosts';
+import type { TicketView } from './protocol';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -23,6 +24,16 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 
 /** The background's answers to each request of the protocol. */
 export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }: HandlerDeps): Handlers {
+  /** A conversation with its ticket and the ticket's stage, read together. */
+  function ticketView(conversationId: string): Promise<TicketView> {
+    return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
+      const conversation = (await db.conversations.get(conversationId)) ?? null;
+      const ticket = conversation?.ticketId ? ((await db.tickets.get(conversation.ticketId)) ?? null) : null;
+      const stage = ticket ? (findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null) : null;
+      return { conversation, ticket, stage };
+    });
+  }
+
   return {
     async command(command) {
       const result = orThrow(await desk.execute(command));
@@ -34,7 +45,7 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       const tabId = caller.tabId!;
       if (reading.status !== 'conversation') {
         await desk.reportTab(tabId, url, reading.status === 'none' ? 'ok' : `unreadable: ${reading.reason}`);
-        return { conversationId: null };
+        return { conversationId: null, view: null };
       }
       // A content script speaks only for the webmail it runs on.
       if (providerOfUrl(caller.url) !== reading.observation.provider) {
@@ -47,7 +58,8 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
         ),
       );
       onStored?.('observe', result);
-      return { conversationId: result.conversation?.id ?? null };
+      const conversationId = result.conversation?.id ?? null;
+      return { conversationId, view: conversationId ? await ticketView(conversationId) : null };
     },
 
     async conversationTicket({ conversationId }, caller) {
@@ -57,12 +69,7 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
           throw new DeskFailure(deskError('forbidden', 'A page may only read the ticket of the conversation it shows.'));
         }
       }
-      return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
-        const conversation = (await db.conversations.get(conversationId)) ?? null;
-        const ticket = conversation?.ticketId ? ((await db.tickets.get(conversation.ticketId)) ?? null) : null;
-        const stage = ticket ? (findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null) : null;
-        return { conversation, ticket, stage };
-      });
+      return ticketView(conversationId);
     },
 
     async openTicket({ ticketId }) {

@@ -24,7 +24,8 @@ export const protocol = {
   /** The content script reports what its page shows. */
   report: {
     request: z.object({ requestId: RecordId, url: z.string().max(4096), reading: Reading }),
-    response: z.object({ conversationId: ConversationId.nullable() }),
+    // The stored conversation with its ticket, so the chip draws without a second round trip.
+    response: z.object({ conversationId: ConversationId.nullable(), view: TicketView.nullable() }),
     from: ['content-script'],
   },
   /** The ticket of a conversation (a content script may only ask about the one its tab shows). */

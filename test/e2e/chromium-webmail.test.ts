@@ -30,6 +30,7 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 5000 }).toContain('Create ticket');
     }
     expect((await readTable(ext, 'conversations')).map((c) => c.id).sort()).toEqual(spec.conversations.map((c) => c.id).sort());
+    await mail.locator('sidedesk-chip').screenshot({ path: join(SCREENSHOTS, `chip-create-${spec.provider}.png`) });
 
     // A ticket made elsewhere appears in the chip without reloading the page.
     const [first] = spec.conversations;

@@ -1,6 +1,8 @@
 // The chip's stylesheet, inlined into its shadow root (no fetch, nothing on the page). A string
 // module because Vite's `?inline` CSS import breaks when several content-script builds share it.
 export const CHIP_CSS = `
+/* Nothing of the page's styles reaches in through inheritance; the host sits inline on the subject's line. */
+:host { all: initial !important; display: inline !important; }
 /* Same height as the webmail's own labels; calm; follows the page's light or dark look. */
 .chip {
   --chip-bg: #eef2fb;

@@ -5,7 +5,6 @@ import { I18nProvider, type Translate } from '../../components/i18n';
 import { stageLabel } from '../../components/stage-label';
 import type { LightClient } from '../../messaging/light-client';
 import type { TicketView } from '../../messaging/protocol';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WebmailReader } from '../../webmail/reader';
 import { CHIP_CSS } from './chip-css';
 
@@ -23,13 +22,32 @@ function pageIsDark(doc: Document): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
 }
 
+interface ChipHost {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/**
+ * An open shadow root holding the chip's styles and a container. Built by hand rather than with
+ * WXT's `createShadowRootUi`: that one is async, parses its CSS to split it, and compiles a large
+ * Unicode regex to check the element name, all on the webmail's main thread at every mount.
+ */
+function createHost(): ChipHost {
+  const host = document.createElement('sidedesk-chip');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CHIP_CSS;
+  const container = document.createElement('span');
+  shadow.append(style, container);
+  return { host, container };
+}
+
 /** The chip beside the open conversation's subject, in a shadow root so no CSS crosses. */
-export function createChip(ctx: ContentScriptContext, reader: WebmailReader, call: LightClient, t: Translate) {
+export function createChip(reader: WebmailReader, call: LightClient, t: Translate) {
   let conversationId: string | null = null;
   let view: ChipView = { kind: 'loading' };
-  let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
+  let ui: ChipHost | null = null;
   let anchor: Element | null = null;
-  let generation = 0;
 
   const draw = () => {
     if (!ui) return;
@@ -42,7 +60,7 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
         onCreate={() => void openPanel()}
       />
       </I18nProvider>,
-      ui.uiContainer,
+      ui.container,
     );
   };
   let currentTicketId: string | null = null;
@@ -57,28 +75,26 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
   }
 
   function remove() {
-    generation++;
-    if (ui) render(null, ui.uiContainer);
-    ui?.remove();
+    if (ui) render(null, ui.container);
+    ui?.host.remove();
     ui = null;
     anchor = null;
   }
 
-  async function mount(at: Element) {
+  function mount(at: Element) {
     remove();
-    const mine = generation;
     anchor = at;
-    const next = await createShadowRootUi(ctx, { name: 'sidedesk-chip', position: 'inline', anchor: at, append: 'after', css: CHIP_CSS, onMount: () => undefined });
-    if (mine !== generation) return next.remove();
-    ui = next;
-    // WXT's container is a block <div>: keep the chip on the subject's line, like the
-    // webmail's own labels.
-    ui.uiContainer.style.display = 'inline';
-    // Custom properties pass WXT's `all: initial` reset of the host.
-    ui.shadowHost.style.setProperty('--sidedesk-page-font', getComputedStyle(at).fontFamily);
-    ui.mount();
-    if (pageIsDark(document)) ui.shadowHost.setAttribute('data-theme', 'dark');
+    ui = createHost();
+    // Custom properties pass the host's `all: initial` reset: the chip takes the subject's font.
+    ui.host.style.setProperty('--sidedesk-page-font', getComputedStyle(at).fontFamily);
+    if (pageIsDark(document)) ui.host.setAttribute('data-theme', 'dark');
+    at.after(ui.host);
     draw();
+  }
+
+  function take(v: TicketView) {
+    currentTicketId = v.ticket?.id ?? null;
+    view = toView(v, t);
   }
 
   async function refresh() {
@@ -87,8 +103,7 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
     try {
       const v = await call('conversationTicket', { conversationId: id });
       if (id !== conversationId) return;
-      currentTicketId = v.ticket?.id ?? null;
-      view = toView(v, t);
+      take(v);
     } catch {
       view = { kind: 'none', hint: null };
     }
@@ -96,22 +111,22 @@ export function createChip(ctx: ContentScriptContext, reader: WebmailReader, cal
   }
 
   return {
-    /** The conversation the background stored for this page (null: none open). */
-    async show(id: string | null) {
+    /** The conversation the background stored for this page (null: none open), with its ticket:
+     * the chip appears once, with its ticket, without a loading flash or a second request. */
+    show(id: string | null, v: TicketView | null) {
       if (id === conversationId) return;
       conversationId = id;
-      view = { kind: 'loading' };
       currentTicketId = null;
-      if (!id) return this.sync();
-      // Ask first, then draw once: the chip appears with its ticket, without a loading flash.
-      await refresh();
+      if (id && v) take(v);
+      else view = id ? { kind: 'none', hint: null } : { kind: 'loading' };
       this.sync();
+      draw();
     },
     /** Keeps the chip beside the subject when the webmail redraws it. */
     sync() {
       const at = conversationId ? reader.chipAnchor(document) : null;
       if (!at) return void (ui || anchor ? remove() : undefined);
-      if (at !== anchor || (ui && !ui.shadowHost.isConnected)) void mount(at);
+      if (at !== anchor || (ui && !ui.host.isConnected)) mount(at);
     },
     refresh,
     remove,

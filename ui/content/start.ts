@@ -17,7 +17,7 @@ export function matchesOf(reader: WebmailReader): string[] {
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader): void {
   const call = createLightClient((message) => browser.runtime.sendMessage(message));
-  const chip = createChip(ctx, reader, call, translate);
+  const chip = createChip(reader, call, translate);
   const watcher = createWatcher(
     () => reader.watchTarget(document),
     () => tracker.changed(),
@@ -26,8 +26,8 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
     read: () => reader.read(document, new URL(location.href)),
     afterRead: () => (watcher.sync(), chip.sync()),
     report: async (reading) => {
-      const { conversationId } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
-      await chip.show(conversationId);
+      const { conversationId, view } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
+      chip.show(conversationId, view);
     },
     // Plain timers: ctx.setTimeout checks the context's validity on every call, and the
     // tracker is stopped on invalidation anyway.

@@ -100,6 +100,14 @@ describe('messaging router', () => {
     expect(own.stage?.label).toBe('New');
   });
 
+  it('a report answers with the stored conversation and its ticket, so the chip draws without asking again', async () => {
+    const again = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
+    expect(again.conversationId).toBe(convId('a'));
+    expect(again.view).toMatchObject({ conversation: { id: convId('a') }, ticket: { id: env.ticketId }, stage: { id: 'new', label: 'New' } });
+    const none = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'none', reason: 'inbox list' } });
+    expect(none).toEqual({ conversationId: null, view: null });
+  });
+
   it('security: a Gmail page cannot report an Outlook conversation', async () => {
     await expect(
       env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/', reading: { status: 'conversation', observation: observation('o', { provider: 'outlook' }) } }),
