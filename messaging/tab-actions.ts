@@ -30,7 +30,8 @@ export function createTabActions(desk: Desk, db: SidedeskDatabase, onStored?: (t
         requestId: crypto.randomUUID(),
         actor: conversation.account,
         conversationId: conversation.id,
-        draft: { description, source },
+        // A selection comes with the page's line breaks and indentation around it.
+        draft: { description: description.trim(), source },
       });
       if (!out.ok) return { ok: false, reason: out.error.message };
       onStored?.('createTicket', out.data);

@@ -24,6 +24,7 @@ const gates = [
   ['build for Chrome', npx, ['wxt', 'build']],
   ['build for Chrome, e2e mode (hooks for native menus and shortcuts)', npx, ['wxt', 'build', '--mode', 'e2e']],
   ['build for Firefox', npx, ['wxt', 'build', '-b', 'firefox']],
+  ['build for Firefox, e2e mode', npx, ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']],
   ['web-ext lint (0 errors)', 'node', ['scripts/lint-firefox.mjs']],
 ];
 for (const [name, command, args] of gates) {

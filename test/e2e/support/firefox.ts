@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
-import { FIREFOX_BUILD, fixture, WEBMAIL_FIXTURES } from './paths';
+import { FIREFOX_BUILD, FIREFOX_E2E_BUILD, fixture, WEBMAIL_FIXTURES } from './paths';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Pinned moz-extension:// host, so tests can open the extension's pages. */
@@ -15,8 +15,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** Firefox ESR through WebDriver BiDi with the built extension installed temporarily. */
-export async function launchFirefox(): Promise<FirefoxSession> {
+/** Firefox ESR through WebDriver BiDi with the built extension installed temporarily;
+ * `e2eBuild`: the build with hooks that press native menus and shortcuts. */
+export async function launchFirefox({ e2eBuild = false }: { e2eBuild?: boolean } = {}): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -30,7 +31,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'extensions.originControls.grantByDefault': true,
     },
   });
-  const id = await browser.installExtension(FIREFOX_BUILD);
+  const id = await browser.installExtension(e2eBuild ? FIREFOX_E2E_BUILD : FIREFOX_BUILD);
   if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
   return {
     browser,

@@ -8,6 +8,7 @@ export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 /** The same extension built with `--mode e2e`: adds hooks to press native menus and shortcuts. */
 export const CHROME_E2E_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+export const FIREFOX_E2E_BUILD = join(ROOT, '.output/firefox-mv3-e2e');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 

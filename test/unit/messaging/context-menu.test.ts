@@ -37,7 +37,7 @@ describe('context menu "Create ticket"', () => {
   it("creates a ticket for the tab's conversation with the selection as its description, then opens the panel", async () => {
     const { menu, desk, db, panels, stored } = await setup();
     await desk.execute(observe('a'), { tabId: 3 });
-    const out = await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: 'The parcel never came.' }, 3);
+    const out = await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: '\n   The parcel never came.\n\n' }, 3);
     const ticket = await db.tickets.get(out.ticketId!);
     expect(ticket).toMatchObject({ description: 'The parcel never came.', source: 'context-menu', name: 'Subject a' });
     expect((await db.conversations.get(convId('a')))!.ticketId).toBe(ticket!.id);
