@@ -15,26 +15,31 @@ export interface PanelModel {
   recent: Ticket[];
 }
 
-/** Everything the side panel shows for one tab, read in one go (run as a live query). */
-export async function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<PanelModel> {
-  const settings = await readSettings(db);
-  const tab = tabId === null ? undefined : await db.tabs.get(tabId);
-  const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
-  const ticket = conversation?.ticketId ? await db.tickets.get(conversation.ticketId) : undefined;
-  const contact = conversation?.contactEmail ? await db.contacts.get(conversation.contactEmail) : undefined;
-  const groupSize = ticket ? await db.conversations.where('ticketId').equals(ticket.id).count() : 1;
-  const earlierConversations = contact
-    ? (await db.conversations.where('[contactEmail+lastSeenAt]').between([contact.email, 0], [contact.email, Infinity]).reverse().limit(11).toArray()).filter(
-        (c) => c.id !== conversation?.id,
-      )
-    : [];
-  const theirTickets = await db.tickets.bulkGet(earlierConversations.map((c) => c.ticketId ?? ''));
-  const earlier = earlierConversations.slice(0, 10).map((c, i) => {
-    const t = theirTickets[i];
-    return { conversation: c, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
+/** Everything the side panel shows for one tab, read in one go (run as a live query): one
+ * read-only transaction, and the reads that do not depend on each other side by side. */
+export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<PanelModel> {
+  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts], async () => {
+    const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
+    const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
+    const [ticket, contact, recent] = await Promise.all([
+      conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
+      conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
+      tab?.conversationId ? [] : db.tickets.orderBy('updatedAt').reverse().limit(5).toArray(),
+    ]);
+    const [groupSize, earlierConversations] = await Promise.all([
+      ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
+      contact
+        ? db.conversations.where('[contactEmail+lastSeenAt]').between([contact.email, 0], [contact.email, Infinity]).reverse().limit(11).toArray()
+        : [],
+    ]);
+    const others = earlierConversations.filter((c) => c.id !== conversation?.id).slice(0, 10);
+    const theirTickets = await db.tickets.bulkGet(others.map((c) => c.ticketId ?? ''));
+    const earlier = others.map((c, i) => {
+      const t = theirTickets[i];
+      return { conversation: c, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
+    });
+    return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };
   });
-  const recent = tab?.conversationId ? [] : await db.tickets.orderBy('updatedAt').reverse().limit(5).toArray();
-  return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };
 }
 
 /** Tickets for "Add to an existing ticket": name or number matches, most recent first. */

@@ -12,14 +12,20 @@ export interface TrackerDeps {
 
 /** One frame: bursts of mutations within it merge into one read (a read costs well under 1 ms). */
 export const DEBOUNCE_MS = 16;
+/** A page that never stops changing (a ticking clock, a chat) is still read this often. */
+export const MAX_WAIT_MS = 200;
 export const RETRY_EVERY_MS = 150;
 /** How long a reading must hold after a navigation before it is reported. A conversation is
  * reported at once; "nothing open" briefly (a thread paints a moment after its route); a page
  * that cannot be read only after the whole late-paint window, so health never flickers. */
 export const SETTLE_MS = { conversation: 0, none: 300, unreadable: 4000 } as const;
 
+/** What makes a reading worth reporting again: another conversation, or the open one with a new
+ * message (its count, date or subject changed), so the stored conversation stays current. */
 function keyOf(r: ReadingInput): string {
-  return r.status === 'conversation' ? `c:${r.observation.account}:${r.observation.threadId}` : `${r.status}:${r.reason}`;
+  if (r.status !== 'conversation') return `${r.status}:${r.reason}`;
+  const o = r.observation;
+  return JSON.stringify([o.account, o.threadId, o.messageCount, o.lastMessageAt, o.subject]);
 }
 
 /**
@@ -30,9 +36,12 @@ export function createTracker(deps: TrackerDeps) {
   let lastKey: string | null = null;
   let timer: unknown = null;
   let navigatedAt = deps.now();
+  /** When the first signal of the current burst came; null when no read is pending. */
+  let burstAt: number | null = null;
 
   function evaluate() {
     timer = null;
+    burstAt = null;
     const reading = deps.read();
     deps.afterRead?.(reading);
     const key = keyOf(reading);
@@ -48,19 +57,26 @@ export function createTracker(deps: TrackerDeps) {
     });
   }
 
-  function soon() {
+  function readIn(ms: number) {
     if (timer !== null) deps.cancel(timer);
-    timer = deps.schedule(evaluate, DEBOUNCE_MS);
+    timer = deps.schedule(evaluate, ms);
   }
 
   return {
-    /** The address changed (hash, pushState, back/forward). */
+    /** The address changed (hash, pushState, back/forward): read in the next task, after the
+     * page's own handlers; if the thread paints later, its mutations bring the next read. */
     navigated() {
       navigatedAt = deps.now();
-      soon();
+      burstAt = null;
+      readIn(0);
     },
-    /** The watched part of the page changed. */
-    changed: soon,
+    /** The watched part of the page changed: read once it has been quiet for a frame, and at
+     * least every MAX_WAIT_MS while it keeps changing. */
+    changed() {
+      const now = deps.now();
+      burstAt ??= now;
+      readIn(Math.max(0, Math.min(DEBOUNCE_MS, burstAt + MAX_WAIT_MS - now)));
+    },
     stop() {
       if (timer !== null) deps.cancel(timer);
       timer = null;

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingInput } from '../../../webmail/reading';
-import { createTracker, SETTLE_MS } from '../../../webmail/tracker';
+import { createTracker, DEBOUNCE_MS, MAX_WAIT_MS, SETTLE_MS } from '../../../webmail/tracker';
 
 /** A tracker over a page whose reading the test sets, with a clock the test moves. */
 function harness() {
   let now = 0;
   let reading: ReadingInput = { status: 'none', reason: 'No conversation is open.' };
   let failNext = false;
+  let reads = 0;
   const reported: string[] = [];
   const timers = new Map<number, { at: number; fn: () => void }>();
   let ids = 0;
   const tracker = createTracker({
-    read: () => reading,
+    read: () => (reads++, reading),
     report: async (r) => {
       if (failNext) {
         failNext = false;
@@ -26,6 +27,8 @@ function harness() {
   return {
     tracker,
     reported,
+    reads: () => reads,
+    now: () => now,
     set(r: ReadingInput) {
       reading = r;
     },
@@ -49,9 +52,9 @@ function harness() {
   };
 }
 
-const conversation = (threadId: string): ReadingInput => ({
+const conversation = (threadId: string, messageCount = 1): ReadingInput => ({
   status: 'conversation',
-  observation: { provider: 'gmail', account: 'a@b.pl', threadId, subject: 's', url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null },
+  observation: { provider: 'gmail', account: 'a@b.pl', threadId, subject: 's', url: null, contact: null, participants: [], messageCount, lastMessageAt: null },
 });
 const unreadable: ReadingInput = { status: 'unreadable', reason: 'still opening' };
 
@@ -119,6 +122,54 @@ describe('the navigation tracker', () => {
     for (let i = 0; i < 50; i++) t.changed();
     await new Promise((r) => setTimeout(r, 120));
     expect(reads).toBe(1);
+  });
+
+  it('reads in the next task after a navigation, without waiting a debounce', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(0);
+    expect(h.reported).toEqual(['a']);
+  });
+
+  it('a page that never stops changing is still read at least every MAX_WAIT_MS', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(0);
+    const before = h.reads();
+    // A mutation every 10 ms for a second: a pure trailing debounce would never read.
+    for (let t = 0; t < 1000; t += 10) {
+      h.tracker.changed();
+      await h.advance(10);
+    }
+    expect(h.reads() - before).toBeGreaterThanOrEqual(Math.floor(1000 / MAX_WAIT_MS) - 1);
+    expect(h.reads() - before).toBeLessThanOrEqual(Math.ceil(1000 / MAX_WAIT_MS) + 1);
+  });
+
+  it('a burst of mutations is read once, a frame after it ends', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    for (let i = 0; i < 5; i++) {
+      h.tracker.changed();
+      await h.advance(2);
+    }
+    expect(h.reads()).toBe(0);
+    await h.advance(DEBOUNCE_MS);
+    expect(h.reads()).toBe(1);
+  });
+
+  it('reports the open conversation again when a message arrives in it, and not otherwise', async () => {
+    const h = harness();
+    h.set(conversation('a', 2));
+    h.tracker.navigated();
+    await h.advance(50);
+    h.tracker.changed();
+    await h.advance(50);
+    h.set(conversation('a', 3));
+    h.tracker.changed();
+    await h.advance(50);
+    expect(h.reported).toEqual(['a', 'a']);
   });
 
   it('reports again after a report that did not reach the background', async () => {
