@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
-import { readTable, waitUntil } from './support/extension-page';
+import { press, readTable, waitUntil } from './support/extension-page';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
 const [ORDER, REFUND] = GMAIL_SPEC.conversations;
 
-/** Presses what the browser would: the context-menu item, or a shortcut (e2e build only). */
-function press(page: Page, hook: Record<string, unknown>) {
-  return page.evaluate((h) => (globalThis as any).chrome.runtime.sendMessage(h), hook);
-}
 
 describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
   let session: ChromiumSession;

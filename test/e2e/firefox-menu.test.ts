@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { readTable, waitUntil } from './support/extension-page';
+import { press, readTable, waitUntil } from './support/extension-page';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
 const [ORDER] = GMAIL_SPEC.conversations;
 const MENU = 'sidedesk-create-ticket';
 
-/** Presses what Firefox would: the context-menu item (e2e build only; BiDi cannot open a native menu). */
-function press(page: Page, hook: Record<string, unknown>) {
-  return page.evaluate((h) => (globalThis as any).browser.runtime.sendMessage(h), hook);
-}
 
 describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
   let session: FirefoxSession;
