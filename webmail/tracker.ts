@@ -38,6 +38,10 @@ export function createTracker(deps: TrackerDeps) {
   let navigatedAt = deps.now();
   /** When the first signal of the current burst came; null when no read is pending. */
   let burstAt: number | null = null;
+  /** Since the last navigation, nothing has settled: the page is painting what the agent asked
+   * for, so each change is read in the next task. A read of a half-painted thread is corrected by
+   * the next one (its message count or subject differs, so it is reported again). */
+  let opening = true;
 
   function evaluate() {
     timer = null;
@@ -50,6 +54,7 @@ export function createTracker(deps: TrackerDeps) {
       timer = deps.schedule(evaluate, Math.min(RETRY_EVERY_MS, wait));
       return;
     }
+    opening = false;
     if (key === lastKey) return;
     lastKey = key;
     deps.report(reading).catch(() => {
@@ -68,11 +73,14 @@ export function createTracker(deps: TrackerDeps) {
     navigated() {
       navigatedAt = deps.now();
       burstAt = null;
+      opening = true;
       readIn(0);
     },
-    /** The watched part of the page changed: read once it has been quiet for a frame, and at
-     * least every MAX_WAIT_MS while it keeps changing. */
+    /** The watched part of the page changed: while a navigation is opening, read in the next
+     * task; otherwise once it has been quiet for a frame, and at least every MAX_WAIT_MS while
+     * it keeps changing. */
     changed() {
+      if (opening) return readIn(0);
       const now = deps.now();
       burstAt ??= now;
       readIn(Math.max(0, Math.min(DEBOUNCE_MS, burstAt + MAX_WAIT_MS - now)));

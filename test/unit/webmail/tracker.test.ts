@@ -147,16 +147,39 @@ describe('the navigation tracker', () => {
     expect(h.reads() - before).toBeLessThanOrEqual(Math.ceil(1000 / MAX_WAIT_MS) + 1);
   });
 
+  it('while a navigation is opening, a mutation is read in the next task; once settled, after a quiet frame', async () => {
+    const h = harness();
+    h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(50);
+    h.set(unreadable); // the address names thread b; the page still shows a
+    h.tracker.navigated();
+    await h.advance(5);
+    expect(h.reported).toEqual(['a']);
+    h.set(conversation('b'));
+    h.tracker.changed(); // thread b paints
+    await h.advance(0);
+    expect(h.reported).toEqual(['a', 'b']);
+    h.tracker.changed(); // settled: debounced again
+    await h.advance(DEBOUNCE_MS - 1);
+    const reads = h.reads();
+    await h.advance(1);
+    expect(h.reads()).toBe(reads + 1);
+  });
+
   it('a burst of mutations is read once, a frame after it ends', async () => {
     const h = harness();
     h.set(conversation('a'));
+    h.tracker.navigated();
+    await h.advance(0);
+    const settled = h.reads();
     for (let i = 0; i < 5; i++) {
       h.tracker.changed();
       await h.advance(2);
     }
-    expect(h.reads()).toBe(0);
+    expect(h.reads()).toBe(settled);
     await h.advance(DEBOUNCE_MS);
-    expect(h.reads()).toBe(1);
+    expect(h.reads()).toBe(settled + 1);
   });
 
   it('reports the open conversation again when a message arrives in it, and not otherwise', async () => {
