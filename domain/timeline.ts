@@ -23,5 +23,12 @@ export const TimelineEntry = z.object({
   to: TimelineValue,
   /** Set when a cascade rule made this change rather than the user's own command. */
   rule: z.enum(RULE_IDS).nullable(),
+  /** The order of this change within its command: the changes of one command share `at`. */
+  seq: z.number().int().min(0).max(100_000).default(0),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** Newest first; within one command, the later change first (a cascade above its cause). */
+export function newestFirst(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...entries].sort((a, b) => b.at - a.at || b.seq - a.seq);
+}

@@ -87,6 +87,7 @@ export function createChangeSet(command: Command, ctx: DecideContext) {
         from: input.from,
         to: input.to,
         rule: input.rule ?? null,
+        seq: writes.putTimeline.length,
       };
       writes.putTimeline.push(entry);
       recorded.push(entry);

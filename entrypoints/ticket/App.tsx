@@ -10,6 +10,7 @@ import type { SidedeskDatabase } from '../../store/database';
 import { readSettings } from '../../store/reader';
 import { createPanelActions } from '../../ui/panel-actions';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { newestFirst } from '../../domain';
 
 /** The ticket record page: every property, the timeline, linked conversations, the contact. */
 export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: string; call: Client }) {
@@ -21,7 +22,7 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
     const settings = await readSettings(db);
     const conversations = ticket ? await db.conversations.where('ticketId').equals(ticket.id).toArray() : [];
     const contact = ticket?.contactEmail ? await db.contacts.get(ticket.contactEmail) : undefined;
-    const timeline = ticket ? await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).reverse().toArray() : [];
+    const timeline = ticket ? newestFirst(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).toArray()) : [];
     return { ticket, settings, conversations, contact, timeline };
   }, [db, ticketId]);
   const actions = useMemo(

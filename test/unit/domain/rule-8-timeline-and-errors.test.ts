@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newestFirst } from '../../../domain';
 import { convId, observe } from '../../support/builders';
 import { cmd, deskWith, ok, refused, ticketOn } from '../../support/scenario';
 
@@ -14,6 +15,16 @@ describe('rule 8: every change is recorded', () => {
       expect.objectContaining({ actor: 'anna@sidedesk.test', ticketId: ticket.id, conversationId: convId('a'), field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations' }),
     ]);
     expect(new Set(entries.map((e) => e.at)).size).toBe(1);
+  });
+
+  it('keeps the order of the changes within a command, which share one time: newest first puts each effect above its cause', async () => {
+    const desk = await deskWith('a');
+    const ticket = await ticketOn(desk, 'a');
+    desk.tick(5000);
+    await ok(desk.run({ type: 'setTicketStage', requestId: 'r-close', actor: 'anna@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' }));
+    const shown = newestFirst([...desk.state.timeline.values()].filter((e) => e.ticketId === ticket.id));
+    expect(shown.map((e) => e.field)).toEqual(['state', 'stageId', 'ticketId', 'created']);
+    expect(shown.map((e) => e.seq)).toEqual([1, 0, 1, 0]);
   });
 
   it('records each changed property of an update, and nothing for an unchanged one', async () => {

@@ -8,7 +8,7 @@ const ticket: Ticket = {
   source: 'email', contactEmail: null, createdAt: 1, updatedAt: 1, closedAt: null, properties: {}, rev: 3,
 };
 const closedEntry = (n: number): TimelineEntry => ({
-  id: `e${n}`, at: 2, actor: 'a', requestId: 'r', ticketId: 't1', conversationId: `gmail:a@b.pl:${n}`, contactEmail: null, field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations',
+  id: `e${n}`, at: 2, actor: 'a', requestId: 'r', ticketId: 't1', conversationId: `gmail:a@b.pl:${n}`, contactEmail: null, field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations', seq: n,
 });
 
 function harness(answer: (data: unknown) => CommandResult) {
