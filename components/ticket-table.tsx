@@ -37,7 +37,9 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
           return (
             <tr key={ticket.id} data-ticket-id={ticket.id}>
               <td>{ticketLabel(ticket)}</td>
-              <td>{ticket.name}</td>
+              <td>
+                <a href={`ticket.html?id=${encodeURIComponent(ticket.id)}`}>{ticket.name}</a>
+              </td>
               <td class="stage" data-state={stage?.state} data-waiting={String(stage?.id.startsWith('waiting') ?? false)}>
                 {stageLabel(stage, t, ticket.stageId)}
               </td>

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { checkBothSchemes } from './support/axe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { readTable, requestId, send } from './support/extension-page';
@@ -59,7 +60,12 @@ describe('Chromium: the built extension end to end', () => {
     expect(conversations.filter((c) => c.ticketId === ticket.id).map((c) => c.state)).toEqual(['closed', 'closed']);
     await expect.poll(() => stageCell.textContent(), { timeout: 5000 }).toBe('Closed');
     expect(await ext.locator(`tr[data-ticket-id="${ticket.id}"] [data-conversations]`).getAttribute('data-conversations')).toBe('0/2');
-    await ext.screenshot({ path: join(SCREENSHOTS, 'chromium-tickets-page.png') });
+    expect(await checkBothSchemes(ext, 'tickets-page', SCREENSHOTS)).toEqual([]);
+    // Each name opens the ticket's record page.
+    await ext.locator(`tr[data-ticket-id="${ticket.id}"] a`).click();
+    await ext.waitForURL(`**/ticket.html?id=${ticket.id}`);
+    await expect.poll(() => ext.locator('.record-title').textContent(), { timeout: 5000 }).toContain(ticket.name);
+    await ext.goBack();
 
     const stale = await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'new' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });

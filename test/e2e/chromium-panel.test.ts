@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe';
+import { checkBothSchemes } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readTable, send, waitUntil } from './support/extension-page';
 import { fixture, SCREENSHOTS } from './support/paths';
@@ -43,8 +43,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
   it('creates a ticket from the form, named after the subject', async () => {
     const name = panel.getByLabel('Ticket name');
     await expect.poll(() => name.inputValue(), { timeout: 10_000 }).toBe(ORDER.subject);
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-create-light.png') });
-    expect(await seriousViolations(panel)).toEqual([]);
+    expect(await checkBothSchemes(panel, 'panel-create', SCREENSHOTS)).toEqual([]);
     await panel.getByLabel('Description').fill('Parcel lost between depots.');
     await panel.getByLabel('Priority').selectOption('high');
     await panel.getByRole('button', { name: 'Create', exact: true }).click();
@@ -70,7 +69,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.getByLabel('Stage').selectOption('closed');
     await expect.poll(toast).toBe('Ticket closed, and its conversations (1).');
     expect((await conversation(ORDER.id)).state).toBe('closed');
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-closed-light.png') });
+    expect(await checkBothSchemes(panel, 'panel-ticket-closed', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await conversation(ORDER.id)).state).toBe('open');
     expect((await db('tickets'))[0].stageId).toBe('new');
@@ -125,22 +124,20 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.getByRole('checkbox', { name: 'Category' }).uncheck();
     await panel.getByRole('checkbox', { name: 'Priority' }).check();
     for (let i = 0; i < 5; i++) await panel.getByRole('button', { name: 'Move Priority up' }).click();
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-edit-displayed-light.png') });
-    expect(await seriousViolations(panel)).toEqual([]);
+    expect(await checkBothSchemes(panel, 'panel-edit-displayed', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect.poll(toast).toBe('Displayed properties saved.');
     await expect.poll(shown).toEqual(['priority', 'description', 'source', 'contactEmail', 'updatedAt', 'closedAt']);
     const [settings] = await db('settings');
     expect(settings.value.displayedProperties).toEqual(['priority', 'description', 'source', 'contactEmail', 'updatedAt', 'closedAt']);
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-details-light.png') });
+    expect(await checkBothSchemes(panel, 'panel-details', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('button', { name: 'View less' }).click();
   });
 
   it('Move to trash names exactly what goes, and Undo restores the whole group', async () => {
     await panel.getByRole('button', { name: 'Move to trash' }).click();
     expect(await panel.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-trash-confirm-light.png') });
-    expect(await seriousViolations(panel)).toEqual([]);
+    expect(await checkBothSchemes(panel, 'panel-trash-confirm', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(toast).toBe('Moved to trash: the ticket and its conversations (2).');
     expect(await db('tickets')).toEqual([]);
@@ -150,14 +147,11 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await conversation(ORDER.id)).ticketId).toBe((await db('tickets'))[0].id);
     expect(await db('trash')).toEqual([]);
     await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).textContent()).toContain('Courier lost #4411');
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-light.png') });
-    expect(await seriousViolations(panel)).toEqual([]);
+    expect(await checkBothSchemes(panel, 'panel-ticket', SCREENSHOTS)).toEqual([]);
   });
 
   it('light and dark, and the state with no webmail tab', async () => {
     await panel.emulateMedia({ colorScheme: 'dark' });
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-dark.png') });
-    expect(await seriousViolations(panel)).toEqual([]);
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
     // Not pinned: it follows the active tab, which is the panel page itself, not a webmail.
@@ -165,10 +159,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await loose.setViewportSize({ width: 400, height: 600 });
     await expect.poll(() => loose.locator('.empty-state h2').textContent()).toBe('Open a conversation in your webmail');
     expect(await loose.locator('.empty-state li').count()).toBe(1);
-    expect(await seriousViolations(loose)).toEqual([]);
-    await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-light.png') });
-    await loose.emulateMedia({ colorScheme: 'dark' });
-    await loose.screenshot({ path: join(SCREENSHOTS, 'panel-no-webmail-dark.png') });
+    expect(await checkBothSchemes(loose, 'panel-no-webmail', SCREENSHOTS)).toEqual([]);
   });
 });
 
@@ -192,7 +183,6 @@ describe('Chromium: the panel on a page Sidedesk cannot read', () => {
     await panel.waitForSelector('.notice');
     expect(await panel.locator('.notice h2').textContent()).toBe("Sidedesk can't read this Gmail layout");
     expect(await panel.locator('.notice').textContent()).toContain('no main area');
-    expect(await seriousViolations(panel)).toEqual([]);
-    await panel.screenshot({ path: join(SCREENSHOTS, 'panel-unreadable-light.png') });
+    expect(await checkBothSchemes(panel, 'panel-unreadable', SCREENSHOTS)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe';
+import { checkBothSchemes } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readTable, requestId, send, waitUntil } from './support/extension-page';
 import { SCREENSHOTS } from './support/paths';
@@ -37,8 +37,7 @@ describe('Chromium: the quick-status popup', () => {
     expect(names).toHaveLength(10);
     expect(names[0]).toBe('T-0012 Sample 10');
     expect(names.some((n) => n.includes(ORDER.subject) || n.includes('Sample 11'))).toBe(false);
-    expect(await seriousViolations(popup)).toEqual([]);
-    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-light.png') });
+    expect(await checkBothSchemes(popup, 'popup', SCREENSHOTS)).toEqual([]);
 
     // Keyboard only: Tab from the top reaches the current ticket's stage; arrows change it.
     await popup.locator('body').focus();

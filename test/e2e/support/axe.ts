@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -20,4 +21,20 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: (v.nodes as Array<{ target: string[] }>).map((n) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Screenshots a state in light and in dark (`<name>-light.png`, `<name>-dark.png`) and runs axe on
+ * each: contrast is checked in the colours the agent sees. Leaves the page light. Returns the
+ * serious findings, each tagged with its scheme.
+ */
+export async function checkBothSchemes(page: Page, name: string, dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(dir, `${name}-${scheme}.png`) });
+    for (const v of await seriousViolations(page)) found.push(`${scheme}: ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
