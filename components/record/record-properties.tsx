@@ -41,7 +41,7 @@ export function RecordProperties({ ticket, stages, team, onChange, onStage, onOw
         </dd>
         <dt>{t('prop_category')}</dt>
         <dd>
-          <InlineText value={ticket.category ?? '—'} label={t('prop_category')} onSave={(category) => onChange({ category: category === '—' ? null : category })} />
+          <InlineText value={ticket.category ?? ''} placeholder="—" allowEmpty label={t('prop_category')} onSave={(category) => onChange({ category: category || null })} />
         </dd>
         <dt>{t('prop_source')}</dt>
         <dd>{t(`source_${ticket.source.replace(/-/g, '_')}`)}</dd>

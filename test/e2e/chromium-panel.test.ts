@@ -53,7 +53,11 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await conversation(ORDER.id)).ticketId).toBe(ticket.id);
   });
 
-  it('edits the name in place: Enter saves, Escape cancels', async () => {
+  it('edits the name in place: leaving the field saves, Enter saves, Escape cancels', async () => {
+    await panel.getByRole('button', { name: /Ticket name:/ }).click();
+    await panel.keyboard.type('Courier lost');
+    await panel.getByRole('heading', { name: 'Contact' }).click(); // somewhere else in the panel
+    await expect.poll(async () => (await db('tickets'))[0].name).toBe('Courier lost');
     await panel.getByRole('button', { name: /Ticket name:/ }).click();
     await panel.keyboard.type('Courier lost #4411');
     await panel.keyboard.press('Enter');

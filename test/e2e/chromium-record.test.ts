@@ -65,6 +65,16 @@ describe('Chromium: the ticket record page', () => {
     await record.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await db('tickets'))[0].description).toBe('Parcel lost at the Łódź depot.');
     await expect.poll(() => record.locator('.timeline [data-field="description"]').count()).toBe(1);
+    // An optional property can be set and cleared again (clearing a name is refused instead).
+    await record.getByRole('button', { name: /^Category: —/ }).click();
+    await record.keyboard.type('Courier');
+    await record.keyboard.press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].category).toBe('Courier');
+    await record.getByRole('button', { name: /^Category: Courier/ }).click();
+    await record.keyboard.press('Backspace');
+    await record.keyboard.press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].category).toBe(null);
+    expect(await record.getByRole('button', { name: /^Category: —/ }).count()).toBe(1);
   });
 
   it('delete warns with exactly what goes, and Undo restores the ticket and both conversations', async () => {
