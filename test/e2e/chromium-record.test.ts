@@ -74,7 +74,7 @@ describe('Chromium: the ticket record page', () => {
     await record.keyboard.press('Backspace');
     await record.keyboard.press('Enter');
     await expect.poll(async () => (await db('tickets'))[0].category).toBe(null);
-    expect(await record.getByRole('button', { name: /^Category: —/ }).count()).toBe(1);
+    await expect.poll(() => record.getByRole('button', { name: /^Category: —/ }).count()).toBe(1);
   });
 
   it('delete warns with exactly what goes, and Undo restores the ticket and both conversations', async () => {
