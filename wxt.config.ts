@@ -21,13 +21,15 @@ export default defineConfig({
     // `sidePanel`, Firefox has `sidebar_action` instead.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Alt+Shift: free in Gmail (single keys, Shift combinations) and Outlook (Ctrl combinations).
+    // Not Alt+Shift+T, X, C or W: Chrome on Linux keeps them and silently leaves such a command
+    // unbound; an e2e test reads the keys Chrome actually bound.
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : 'open-panel']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open the Sidedesk side panel',
+        description: '__MSG_cmdOpenPanel__',
       },
-      'create-ticket': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Create a ticket for the open conversation' },
-      'close-ticket': { suggested_key: { default: 'Alt+Shift+X' }, description: "Close the open conversation's ticket" },
+      'create-ticket': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdCreateTicket__' },
+      'close-ticket': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_cmdCloseTicket__' },
     },
     host_permissions: WEBMAIL_MATCHES,
     ...(browser === 'firefox'
