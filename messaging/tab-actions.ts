@@ -2,28 +2,47 @@ import { findStage, type CommandResult, type CommandType } from '../domain';
 import type { SidedeskDatabase } from '../store/database';
 import type { Desk } from '../store/desk';
 import { readSettings } from '../store/reader';
+import { isWebmailUrl } from '../webmail/hosts';
 
 export type TabActionResult = { ok: true; ticketId: string; created: boolean } | { ok: false; reason: string };
 
-export const NO_CONVERSATION = 'No conversation is open in this tab.';
+/** Why a tab action did nothing; each is a message of `_locales`. */
+export type TabRefusal = 'noConversationInTab' | 'noTicketToClose' | 'noClosedStage';
+
+export interface TabActionsDeps {
+  desk: Desk;
+  db: SidedeskDatabase;
+  onStored?: (type: CommandType, result: CommandResult) => void;
+  /** The address the tab shows now. The browser gives it only for the webmail hosts Sidedesk may
+   * read, so anything else (another site, a closed tab) comes back undefined. */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
+  /** A refusal in the agent's language. */
+  say: (refusal: TabRefusal) => string;
+}
 
 /**
  * What the context menu and the shortcuts do to "the conversation open in this tab". The tab's
  * conversation comes from the database (the content script keeps it current), so it survives the
- * worker being stopped between the user's action and this code.
+ * worker being stopped between the user's action and this code; but only while the tab still
+ * shows the webmail: a tab that went to another site has no conversation, whatever was stored.
  */
-export function createTabActions(desk: Desk, db: SidedeskDatabase, onStored?: (type: CommandType, result: CommandResult) => void) {
+export function createTabActions({ desk, db, onStored, tabUrl, say }: TabActionsDeps) {
   async function conversationOf(tabId: number | undefined) {
     if (tabId === undefined) return undefined;
-    const tab = await db.tabs.get(tabId);
-    return tab?.conversationId ? db.conversations.get(tab.conversationId) : undefined;
+    const [tab, url] = await Promise.all([db.tabs.get(tabId), tabUrl(tabId).catch(() => undefined)]);
+    if (!tab) return undefined;
+    if (!isWebmailUrl(url)) {
+      await desk.forgetTab(tabId);
+      return undefined;
+    }
+    return tab.conversationId ? db.conversations.get(tab.conversationId) : undefined;
   }
 
   return {
     /** Rule 1: creates the ticket (the text becomes its description), or finds the one it has. */
     async createTicket(tabId: number | undefined, description: string, source: 'context-menu' | 'manual'): Promise<TabActionResult> {
       const conversation = await conversationOf(tabId);
-      if (!conversation) return { ok: false, reason: NO_CONVERSATION };
+      if (!conversation) return { ok: false, reason: say('noConversationInTab') };
       if (conversation.ticketId) return { ok: true, ticketId: conversation.ticketId, created: false };
       const out = await desk.execute({
         type: 'createTicket',
@@ -41,12 +60,12 @@ export function createTabActions(desk: Desk, db: SidedeskDatabase, onStored?: (t
     /** Moves the tab's ticket into its pipeline's first closed stage (rule 3 closes its conversations). */
     async closeTicket(tabId: number | undefined): Promise<TabActionResult> {
       const conversation = await conversationOf(tabId);
-      if (!conversation) return { ok: false, reason: NO_CONVERSATION };
+      if (!conversation) return { ok: false, reason: say('noConversationInTab') };
       const ticket = conversation.ticketId ? await db.tickets.get(conversation.ticketId) : undefined;
-      if (!ticket) return { ok: false, reason: 'This conversation has no ticket to close.' };
+      if (!ticket) return { ok: false, reason: say('noTicketToClose') };
       const settings = await readSettings(db);
       const closed = settings.pipelines.find((p) => p.id === ticket.pipelineId)?.stages.find((s) => s.state === 'closed');
-      if (!closed) return { ok: false, reason: 'This ticket’s pipeline has no closed stage.' };
+      if (!closed) return { ok: false, reason: say('noClosedStage') };
       if (findStage(settings, ticket.pipelineId, ticket.stageId)?.state === 'closed') return { ok: true, ticketId: ticket.id, created: false };
       const out = await desk.execute({ type: 'setTicketStage', requestId: crypto.randomUUID(), actor: conversation.account, ticketId: ticket.id, rev: ticket.rev, stageId: closed.id });
       if (!out.ok) return { ok: false, reason: out.error.message };

@@ -29,3 +29,11 @@ export function providerOfUrl(url: string | undefined): Provider | null {
 export function isWebmailUrl(url: string | undefined): boolean {
   return providerOfUrl(url) !== null;
 }
+
+const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail', fastmail: 'Fastmail', yahoo: 'Yahoo Mail' };
+
+/** The webmail's own name for a page of it ("Gmail"), or "webmail" for anything else. */
+export function providerName(url: string | undefined): string {
+  const provider = providerOfUrl(url);
+  return provider ? PROVIDER_NAMES[provider] : 'webmail';
+}

@@ -58,7 +58,7 @@ export default defineBackground(() => {
     id: browser.runtime.id,
     origin: `${new URL(recordPage).origin}/`,
   });
-  const actions = createTabActions(desk, db, onStored);
+  const actions = createTabActions({ desk, db, onStored, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url, say: (refusal) => t(refusal) });
   const menu = createContextMenu({ actions, menus: browser.contextMenus, openPanel, openTicketPage, tell: (m) => notify(m), title: t('createTicket') });
   const onCommand = createShortcuts({ actions, openPanel, tell: (m) => notify(m) });
 

@@ -8,6 +8,7 @@ import type { SidedeskDatabase } from '../../store/database';
 import { createPanelActions } from '../../ui/panel-actions';
 import { loadPopup } from '../../ui/popup-model';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { providerName } from '../../webmail/hosts';
 
 export interface PopupApi {
   call: Client;
@@ -35,7 +36,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
     <main class="popup">
       <header class="panel__header">
         <h1>Sidedesk</h1>
-        <button type="button" onClick={() => void api.openPanel(tab.windowId)}>
+        <button type="button" onClick={() => void api.openPanel(tab.windowId).catch(() => setToast({ id: Date.now(), text: t('panelWontOpen'), tone: 'error' }))}>
           {t('openSidePanel')}
         </button>
       </header>
@@ -62,7 +63,9 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
             </button>
           </div>
         ) : (
-          <p class="muted">{model.tab ? t('nothingOpen') : t('noWebmailTitle')}</p>
+          <p class="muted">
+            {!model.tab ? t('noWebmailTitle') : model.tab.health.startsWith('unreadable') ? t('unreadableTitle', [providerName(model.tab.url)]) : t('nothingOpen')}
+          </p>
         )}
       </section>
       <section class="card" aria-labelledby="recent-heading">

@@ -4,6 +4,7 @@ import { I18nProvider } from '../../components/i18n';
 import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
+import { isWebmailUrl } from '../../webmail/hosts';
 import { App, type PopupApi } from './App';
 import '../../ui/base.css';
 import '../../ui/panel.css';
@@ -13,9 +14,10 @@ const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
 const api: PopupApi = {
   call: createClient((message) => browser.runtime.sendMessage(message)),
   async activeTab() {
-    if (pinned !== null) return { id: pinned, windowId: undefined };
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return { id: tab?.id ?? null, windowId: tab?.windowId };
+    const tab = pinned !== null ? await browser.tabs.get(pinned).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    // The browser gives a tab's address only for the webmail hosts Sidedesk may read: a tab on
+    // another site shows no conversation, whatever was stored for it before it left.
+    return { id: tab?.id !== undefined && isWebmailUrl(tab.url) ? tab.id : null, windowId: tab?.windowId };
   },
   // Opened from the popup's own click, so the browser lets it (both need a user gesture).
   async openPanel(windowId) {

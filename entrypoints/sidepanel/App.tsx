@@ -13,6 +13,7 @@ import type { SidedeskDatabase } from '../../store/database';
 import { createPanelActions } from '../../ui/panel-actions';
 import { loadPanel, searchTickets } from '../../ui/panel-model';
 import { useLiveQuery } from '../../ui/use-live-query';
+import { providerName } from '../../webmail/hosts';
 
 export interface PanelApi {
   call: Client;
@@ -23,7 +24,8 @@ export interface PanelApi {
 
 export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const t = useT();
-  const [tabId, setTabId] = useState<number | null>(null);
+  // undefined until the browser says which tab is active: no "open a conversation" flash first.
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     refresh();
     return api.onTabChange(refresh);
   }, [api]);
-  const model = useLiveQuery(() => loadPanel(db, tabId), [db, tabId]);
+  const model = useLiveQuery(() => loadPanel(db, tabId ?? null), [db, tabId]);
   const candidates = useLiveQuery(() => (query === null ? Promise.resolve([] as Ticket[]) : searchTickets(db, query)), [db, query]) ?? [];
 
   const actions = useMemo(
@@ -48,7 +50,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     [api, t, model],
   );
 
-  if (!model) return <main class="panel" aria-busy="true" />;
+  if (!model || tabId === undefined) return <main class="panel" aria-busy="true" />;
   const { conversation, ticket, settings, tab } = model;
   const pipeline = settings.pipelines.find((p) => p.id === (ticket?.pipelineId ?? settings.pipelines[0]!.id)) ?? settings.pipelines[0]!;
   const me = conversation?.account ?? null;
@@ -56,7 +58,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
 
   let body;
   if (!tab) body = <NoWebmail recent={model.recent} onOpenTicket={openRecord} />;
-  else if (tab.health.startsWith('unreadable')) body = <Unreadable provider={providerOf(tab.url)} reason={tab.health.replace(/^unreadable: /, '')} />;
+  else if (tab.health.startsWith('unreadable')) body = <Unreadable provider={providerName(tab.url)} reason={tab.health.replace(/^unreadable: /, '')} />;
   else if (!conversation) body = <NothingOpen />;
   else {
     body = (
@@ -125,7 +127,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             contact={model.contact}
             earlier={model.earlier}
             onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })}
-            onOpen={(c) => c.url && tabId !== null && api.openInTab(tabId, c.url)}
+            onOpen={(c) => c.url && typeof tabId === 'number' && api.openInTab(tabId, c.url)}
           />
         )}
       </>
@@ -140,9 +142,4 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
       <Toast message={toast} onDismiss={() => setToast(null)} />
     </main>
   );
-}
-
-function providerOf(url: string): string {
-  const host = URL.canParse(url) ? new URL(url).hostname : '';
-  return host.includes('google') ? 'Gmail' : host.includes('outlook') ? 'Outlook' : host.includes('proton') ? 'Proton Mail' : host.includes('fastmail') ? 'Fastmail' : 'webmail';
 }

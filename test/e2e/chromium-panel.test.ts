@@ -154,6 +154,14 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect(await checkBothSchemes(panel, 'panel-ticket', SCREENSHOTS)).toEqual([]);
   });
 
+  it('when its tab leaves the webmail for another site, the panel shows no conversation; back in the webmail, the ticket again', async () => {
+    await mail.route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Elsewhere</title><p>Another site</p>' }));
+    await mail.goto('https://example.org/');
+    await expect.poll(() => panel.locator('.empty-state h2').textContent(), { timeout: 10_000 }).toBe('Open a conversation in your webmail');
+    await mail.goBack();
+    await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).count(), { timeout: 10_000 }).toBe(1);
+  });
+
   it('light and dark, and the state with no webmail tab', async () => {
     await panel.emulateMedia({ colorScheme: 'dark' });
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createContextMenu, CREATE_TICKET_MENU, type MenusApi } from '../../../messaging/context-menu';
 import { createShortcuts, SHORTCUTS } from '../../../messaging/shortcuts';
-import { createTabActions, NO_CONVERSATION } from '../../../messaging/tab-actions';
+import { createTabActions } from '../../../messaging/tab-actions';
 import { WEBMAIL_MATCHES } from '../../../webmail/hosts';
 import { convId, observe } from '../../support/builders';
 import { createTestDesk } from '../../support/store';
+import { english } from '../../support/translate';
 
-async function setup() {
+const NO_CONVERSATION = 'No conversation is open in this tab.';
+
+/** `urls`: what each tab shows now (a webmail thread unless the test says otherwise). */
+async function setup(urls: Record<number, string | undefined> = {}) {
   const t = await createTestDesk();
   const created: unknown[] = [];
   const menus: MenusApi = { removeAll: async () => void created.splice(0), create: (props) => created.push(props) };
@@ -14,7 +18,13 @@ async function setup() {
   const panels: Array<number | undefined> = [];
   const told: string[] = [];
   const stored: string[] = [];
-  const actions = createTabActions(t.desk, t.db, (type) => stored.push(type));
+  const actions = createTabActions({
+    desk: t.desk,
+    db: t.db,
+    onStored: (type) => stored.push(type),
+    tabUrl: async (tabId) => (tabId in urls ? urls[tabId] : 'https://mail.google.com/mail/u/0/#inbox/a'),
+    say: english,
+  });
   const deps = {
     actions,
     openPanel: async (tabId: number | undefined) => (panels.push(tabId), true),
@@ -83,5 +93,21 @@ describe('keyboard shortcuts', () => {
     await desk.execute(observe('b'), { tabId: 6 });
     await onCommand(SHORTCUTS.closeTicket, 6);
     expect(told).toEqual([NO_CONVERSATION, 'This conversation has no ticket to close.']);
+  });
+
+  it('a tab that left the webmail for another site has no conversation, whatever was stored for it', async () => {
+    // Tab 7 showed conversation a (with a ticket), then went to example.com: the browser gives no
+    // address for a site Sidedesk may not read.
+    const { onCommand, menu, desk, db, told } = await setup({ 7: undefined });
+    await desk.execute(observe('a'), { tabId: 7 });
+    const ticket = (await desk.execute({ type: 'createTicket', requestId: 'r-t', actor: 'agent', conversationId: convId('a'), draft: {} })).ok;
+    expect(ticket).toBe(true);
+    await onCommand(SHORTCUTS.closeTicket, 7);
+    expect((await db.tickets.toArray())[0]!.stageId).toBe('new');
+    expect((await db.conversations.get(convId('a')))!.state).toBe('open');
+    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: 'text from another site' }, 7)).toEqual({ ticketId: null, reason: NO_CONVERSATION });
+    expect(told).toEqual([NO_CONVERSATION, NO_CONVERSATION]);
+    // ...and the record is gone, so the panel and the popup stop showing conversation a there.
+    expect(await db.tabs.get(7)).toBeUndefined();
   });
 });
