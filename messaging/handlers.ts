@@ -36,8 +36,9 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
 
   return {
     async command(command) {
-      const result = orThrow(await desk.execute(command));
-      if (result.changed) onStored?.(command.type, result);
+      const outcome = await desk.execute(command);
+      const result = orThrow(outcome);
+      if (result.changed && !(outcome.ok && outcome.replayed)) onStored?.(command.type, result);
       return result;
     },
 
@@ -51,13 +52,12 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       if (providerOfUrl(caller.url) !== reading.observation.provider) {
         throw new DeskFailure(deskError('forbidden', 'A page may only report conversations of its own webmail.'));
       }
-      const result = orThrow(
-        await desk.execute(
-          { type: 'observe', requestId, actor: 'content-script', observation: reading.observation },
-          { tabId, url },
-        ),
+      const outcome = await desk.execute(
+        { type: 'observe', requestId, actor: 'content-script', observation: reading.observation },
+        { tabId, url },
       );
-      onStored?.('observe', result);
+      const result = orThrow(outcome);
+      if (!(outcome.ok && outcome.replayed)) onStored?.('observe', result);
       const conversationId = result.conversation?.id ?? null;
       return { conversationId, view: conversationId ? await ticketView(conversationId) : null };
     },

@@ -10,7 +10,9 @@ import { applyWrites } from './apply-writes';
 import { TABLES, type SidedeskDatabase } from './database';
 import { createReader } from './reader';
 
-export type Outcome<T> = { ok: true; data: T } | { ok: false; error: DeskError };
+/** `replayed`: the request id was already applied, and `data` is that first result: nothing was
+ * written now, so nothing should be announced again (chips, badge, notifications). */
+export type Outcome<T> = { ok: true; data: T; replayed?: true } | { ok: false; error: DeskError };
 
 export interface DeskOptions {
   now?: () => number;
@@ -43,7 +45,10 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
     try {
       return await db.transaction('rw', [...TABLES], async (): Promise<Outcome<CommandResult>> => {
         const done = await db.requests.get(command.requestId);
-        if (done) return { ok: true, data: done.result };
+        if (done && done.type !== command.type) {
+          return { ok: false, error: deskError('invalid', `Request id ${command.requestId} was already used for another command.`) };
+        }
+        if (done) return { ok: true, data: done.result, replayed: true };
         const snapshot = await gatherSnapshot(command, reader);
         const at = now();
         const decision = decide(command, snapshot, { now: at, newId });

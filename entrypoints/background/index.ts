@@ -1,5 +1,6 @@
 import '../../domain/csp';
-import { alertContactEmail, followAlerts, type CommandResult, type CommandType } from '../../domain';
+import { alertContactEmail, findStage, followAlerts, type CommandResult, type CommandType } from '../../domain';
+import { stageLabel } from '../../components/stage-label';
 import { createBadge } from '../../messaging/badge';
 import { createContextMenu } from '../../messaging/context-menu';
 import { createHandlers } from '../../messaging/handlers';
@@ -8,6 +9,7 @@ import { createShortcuts } from '../../messaging/shortcuts';
 import { createTabActions } from '../../messaging/tab-actions';
 import { createTabNotifier } from '../../messaging/tab-notifier';
 import { createTestHooks, isTestHook } from '../../messaging/test-hooks';
+import { notificationId, targetOf, type NotificationTarget } from '../../messaging/notification-target';
 import { SidedeskDatabase } from '../../store/database';
 import { createDesk } from '../../store/desk';
 import { readSettings } from '../../store/reader';
@@ -35,8 +37,17 @@ export default defineBackground(() => {
     }
     return false;
   };
-  const notify = (message: string, title = 'Sidedesk') =>
-    browser.notifications.create(`sidedesk-${crypto.randomUUID()}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }).then(() => undefined);
+  const notify = (message: string, title = 'Sidedesk', target: NotificationTarget = { kind: 'none' }) =>
+    browser.notifications.create(notificationId(target), { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }).then(() => undefined);
+  const onNotificationClicked = async (id: string) => {
+    const target = targetOf(id);
+    if (target.kind === 'ticket' && (await db.tickets.get(target.id))) await openTicketPage(target.id);
+    if (target.kind === 'conversation') {
+      const url = (await db.conversations.get(target.id))?.url;
+      if (url) await browser.tabs.create({ url });
+    }
+    await browser.notifications.clear(id);
+  };
 
   const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
   const updateBadge = createBadge(db, (text) => browser.action.setBadgeText({ text }));
@@ -45,8 +56,13 @@ export default defineBackground(() => {
     if (!email) return;
     const [contact, settings] = await Promise.all([db.contacts.get(email), readSettings(db)]);
     for (const alert of followAlerts(type, result, contact, settings)) {
-      if (alert.kind === 'new-conversation') await notify(alert.subject, t('alertNewConversation', [alert.contact]));
-      else await notify(`${alert.ticket}: ${alert.stage}`, t('alertStage', [alert.contact]));
+      if (alert.kind === 'new-conversation') {
+        await notify(alert.subject, t('alertNewConversation', [alert.contact]), { kind: 'conversation', id: alert.conversationId });
+      } else {
+        const ticket = result.ticket!;
+        const stage = stageLabel(findStage(settings, ticket.pipelineId, ticket.stageId), t, alert.stage);
+        await notify(`${alert.ticket}: ${stage}`, t('alertStage', [alert.contact]), { kind: 'ticket', id: alert.ticketId });
+      }
     }
   };
   const onStored = (type: CommandType, result: CommandResult) => {
@@ -65,12 +81,13 @@ export default defineBackground(() => {
   // The e2e build adds hooks for what a headless browser cannot press; production drops them.
   const testHooks =
     import.meta.env.MODE === 'e2e'
-      ? createTestHooks({ origin: `${new URL(recordPage).origin}/`, onMenuClick: (info, tabId) => menu.onClicked(info, tabId), onCommand })
+      ? createTestHooks({ origin: `${new URL(recordPage).origin}/`, onMenuClick: (info, tabId) => menu.onClicked(info, tabId), onCommand, onNotificationClick: onNotificationClicked })
       : null;
   browser.runtime.onMessage.addListener((message, sender) => (testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender)));
   browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
   browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
   browser.commands.onCommand.addListener((name, tab) => void onCommand(name, tab?.id));
   void browser.action.setBadgeBackgroundColor({ color: '#2457c5' });

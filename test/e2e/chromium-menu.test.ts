@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
-import { press, readTable, waitUntil } from './support/extension-page';
+import { press, readTable, requestId, send, waitUntil } from './support/extension-page';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
 const [ORDER, REFUND] = GMAIL_SPEC.conversations;
@@ -67,8 +67,6 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
     await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === REFUND.id);
     await press(ext, { sidedeskTest: 'command', name: 'create-ticket', tabId });
     expect((await readTable(ext, 'conversations')).find((c) => c.id === REFUND.id).ticketId).not.toBeNull();
-    const opened = await press(ext, { sidedeskTest: 'command', name: 'open-panel', tabId });
-    expect(opened.ok).toBe(true);
   });
 
   it('with no conversation open, the menu says why and creates nothing', async () => {
@@ -79,5 +77,19 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
     expect(reply.data).toEqual({ ticketId: null, reason: 'No conversation is open in this tab.' });
     await expect.poll(notifications).toBe(before + 1);
     expect(await readTable(ext, 'tickets')).toHaveLength(2);
+  });
+
+  it('a notification about a followed contact, clicked, opens the ticket and goes away', async () => {
+    const ticket = (await readTable(ext, 'tickets')).find((t) => t.contactEmail === ORDER.contactEmail);
+    expect((await send(ext, 'command', { type: 'followContact', requestId: requestId(), actor: 'agent@sidedesk.test', email: ORDER.contactEmail, followed: true })).ok).toBe(true);
+    const ids = async () => Object.keys(await ext.evaluate(() => (globalThis as any).chrome.notifications.getAll()));
+    const before = await ids();
+    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'waiting-on-us' });
+    const id = (await waitUntil(async () => (await ids()).find((i) => !before.includes(i)), (found) => found !== undefined))!;
+    expect(id.startsWith('sidedesk|ticket|')).toBe(true);
+    const [record] = await Promise.all([session.context.waitForEvent('page'), press(ext, { sidedeskTest: 'notificationClick', id })]);
+    await record.waitForLoadState();
+    expect(record.url()).toBe(`chrome-extension://${session.extensionId}/ticket.html?id=${ticket.id}`);
+    await expect.poll(async () => (await ids()).includes(id)).toBe(false);
   });
 });

@@ -108,6 +108,21 @@ describe('messaging router', () => {
     expect(none).toEqual({ conversationId: null, view: null });
   });
 
+  it('a resent report or command (same request id) is answered again but announced once: no second notification', async () => {
+    const t = await createTestDesk();
+    const stored: string[] = [];
+    const router = createRouter(createHandlers({ desk: t.desk, db: t.db, openTicketPage: async () => undefined, onStored: (type) => void stored.push(type) }), SELF);
+    const as = (sender: SenderName) => createClient((message) => router.handle(message, SENDERS[sender]));
+    const report = { requestId: 'report-1', url: SENDERS['content script'].url, reading: { status: 'conversation' as const, observation: observation('n') } };
+    await as('content script')('report', report);
+    await as('content script')('report', report);
+    const create = { type: 'createTicket' as const, requestId: 'create-1', actor: 'agent', conversationId: convId('n'), draft: {} };
+    const first = await as('extension page')('command', create);
+    const again = await as('extension page')('command', create);
+    expect(again.ticket?.id).toBe(first.ticket?.id);
+    expect(stored).toEqual(['observe', 'createTicket']);
+  });
+
   it('security: a Gmail page cannot report an Outlook conversation', async () => {
     await expect(
       env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/', reading: { status: 'conversation', observation: observation('o', { provider: 'outlook' }) } }),

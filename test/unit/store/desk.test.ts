@@ -66,7 +66,16 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
     const first = await desk.execute(input);
     const state = await dumpState(db);
     const second = await desk.execute(input);
-    expect(second).toEqual(first);
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(await dumpState(db)).toEqual(state);
+  });
+
+  it('refuses a request id reused for another command instead of answering with the first result', async () => {
+    const { desk, db, ticket } = await withTicket(['a']);
+    await desk.execute({ type: 'setTicketStage', requestId: 'reused', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    const state = await dumpState(db);
+    const other = await desk.execute({ type: 'followContact', requestId: 'reused', actor: 'agent', email: 'customer-a@klient.pl', followed: true });
+    expect(other).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await dumpState(db)).toEqual(state);
   });
 
