@@ -14,11 +14,19 @@ function accountOf(doc: Document): string | null {
   return doc.title.match(/\s-\s([^\s@]+@[^\s@]+)\s-\s[^@]*$/)?.[1] ?? null;
 }
 
-/** The thread the URL names: the last segment of a hash route (#inbox/<id>, #label/x/<id>...). */
+/** Routes whose first segment takes a parameter (a label, a query...) before the thread. */
+const ROUTES_WITH_PARAMETER = new Set(['label', 'search', 'category', 'advanced-search', 'section_query', 'apps']);
+
+/** The thread the URL names: the last segment of a hash route (#inbox/<id>, #label/x/<id>,
+ * #search/<q>/<id>...). A search for an order number (#search/4815162342108) names no thread. */
 function threadIdFromUrl(url: URL): string | null {
-  const route = decodeURIComponent(url.hash.slice(1).split('?')[0] ?? '');
-  const parts = route.split('/');
-  return parts.length > 1 ? hexFromUrlSegment(parts[parts.length - 1]!) : null;
+  const parts = (url.hash.slice(1).split('?')[0] ?? '').split('/');
+  if (parts.length < (ROUTES_WITH_PARAMETER.has(parts[0]!) ? 3 : 2)) return null;
+  try {
+    return hexFromUrlSegment(decodeURIComponent(parts[parts.length - 1]!));
+  } catch {
+    return null; // a stray `%` in the address: no thread, rather than a reader that throws
+  }
 }
 
 function threadRoot(doc: Document): Element | null {
