@@ -158,10 +158,15 @@ describe('messaging router', () => {
     expect(await env.db.tabs.get(5)).toMatchObject({ conversationId: null, health: 'unreadable: no thread container' });
   });
 
-  it('settings cannot drop a stage that tickets are in', async () => {
+  it('settings cannot drop a stage that tickets are in, nor switch it between open and closed', async () => {
     const call = env.as('extension page');
     const withoutNew = { ...DEFAULT_SETTINGS, pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.filter((s) => s.id !== 'new') }] };
     await expect(call('updateSettings', withoutNew)).rejects.toMatchObject({ error: { code: 'invalid' } });
+    const waitingClosed = {
+      ...DEFAULT_SETTINGS,
+      pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.map((s) => (s.id === 'new' ? { ...s, state: 'closed' as const } : s)) }],
+    };
+    await expect(call('updateSettings', waitingClosed)).rejects.toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('between open and closed') } });
     const renamed = { ...DEFAULT_SETTINGS, displayedProperties: ['priority', 'category'] };
     expect((await call('updateSettings', renamed)).displayedProperties).toEqual(['priority', 'category']);
   });
