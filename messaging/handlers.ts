@@ -24,13 +24,14 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 
 /** The background's answers to each request of the protocol. */
 export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }: HandlerDeps): Handlers {
-  /** A conversation with its ticket and the ticket's stage, read together. */
+  /** A conversation's ticket as the chip shows it (number, name, stage), read together. */
   function ticketView(conversationId: string): Promise<TicketView> {
     return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
-      const conversation = (await db.conversations.get(conversationId)) ?? null;
-      const ticket = conversation?.ticketId ? ((await db.tickets.get(conversation.ticketId)) ?? null) : null;
-      const stage = ticket ? (findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null) : null;
-      return { conversation, ticket, stage };
+      const conversation = await db.conversations.get(conversationId);
+      const ticket = conversation?.ticketId ? await db.tickets.get(conversation.ticketId) : undefined;
+      if (!ticket) return { ticket: null, stage: null };
+      const stage = findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null;
+      return { ticket: { id: ticket.id, number: ticket.number, name: ticket.name }, stage };
     });
   }
 

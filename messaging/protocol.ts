@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { Command, CommandResult, Conversation, ConversationId, RecordId, Settings, Stage, Ticket } from '../domain';
+import { Command, CommandResult, ConversationId, RecordId, Settings, Stage, Ticket } from '../domain';
 import { Reading } from '../webmail/reading';
 
 /** Who may send a request: extension pages (panel, popup, record and tickets pages), or the
  * content script of a supported webmail tab. Everything else is refused before parsing data. */
 export type SenderKind = 'extension-page' | 'content-script';
 
+/** What the chip in a webmail page shows of a conversation's ticket: its number, name and stage.
+ * Nothing more (description, properties, contact) is ever sent to a page's content script. */
 export const TicketView = z.object({
-  conversation: Conversation.nullable(),
-  ticket: Ticket.nullable(),
+  ticket: Ticket.pick({ id: true, number: true, name: true }).nullable(),
   stage: Stage.nullable(),
 });
 export type TicketView = z.infer<typeof TicketView>;

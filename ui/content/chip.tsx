@@ -6,6 +6,7 @@ import { stageLabel } from '../../components/stage-label';
 import type { LightClient } from '../../messaging/light-client';
 import type { TicketView } from '../../messaging/protocol';
 import type { WebmailReader } from '../../webmail/reader';
+import type { ReadingInput } from '../../webmail/reading';
 import { CHIP_CSS } from './chip-css';
 
 function toView(v: TicketView, t: Translate): ChipView {
@@ -47,6 +48,10 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
   let conversationId: string | null = null;
   let view: ChipView = { kind: 'loading' };
   let ui: ChipHost | null = null;
+  /** The thread of the conversation shown, as the reader read it, and whether the page's last
+   * reading was that thread. */
+  let shownThread: string | null = null;
+  let pageShowsMine = true;
   let anchor: Element | null = null;
 
   const draw = () => {
@@ -113,8 +118,11 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
   return {
     /** The conversation the background stored for this page (null: none open), with its ticket:
      * the chip appears once, with its ticket, without a loading flash or a second request. */
-    show(id: string | null, v: TicketView | null) {
-      if (id === conversationId) return;
+    show(id: string | null, v: TicketView | null, threadId: string | null) {
+      // Reported from the page's latest reading: the page shows it.
+      shownThread = threadId;
+      pageShowsMine = true;
+      if (id === conversationId) return this.sync();
       conversationId = id;
       currentTicketId = null;
       if (id && v) take(v);
@@ -122,9 +130,12 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
       this.sync();
       draw();
     },
-    /** Keeps the chip beside the subject when the webmail redraws it. */
-    sync() {
-      const at = conversationId ? reader.chipAnchor(document) : null;
+    /** Keeps the chip beside the subject when the webmail redraws it, and only while the page
+     * shows the conversation the chip is about: between two threads (the address has moved on,
+     * the page still paints) it is hidden, never put beside the next thread's subject. */
+    sync(reading?: ReadingInput) {
+      if (reading) pageShowsMine = reading.status === 'conversation' && reading.observation.threadId === shownThread;
+      const at = conversationId && pageShowsMine ? reader.chipAnchor(document) : null;
       if (!at) return void (ui || anchor ? remove() : undefined);
       if (at !== anchor || (ui && !ui.host.isConnected)) mount(at);
     },

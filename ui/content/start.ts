@@ -24,10 +24,10 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
   );
   const tracker = createTracker({
     read: () => reader.read(document, new URL(location.href)),
-    afterRead: () => (watcher.sync(), chip.sync()),
+    afterRead: (reading) => (watcher.sync(), chip.sync(reading)),
     report: async (reading) => {
       const { conversationId, view } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
-      chip.show(conversationId, view);
+      chip.show(conversationId, view, reading.status === 'conversation' ? reading.observation.threadId : null);
     },
     // Plain timers: ctx.setTimeout checks the context's validity on every call, and the
     // tracker is stopped on invalidation anyway.

@@ -98,12 +98,15 @@ describe('messaging router', () => {
     const own = await env.as('content script')('conversationTicket', { conversationId: convId('a') });
     expect(own.ticket?.id).toBe(env.ticketId);
     expect(own.stage?.label).toBe('New');
+    // Only what the chip shows: a page never receives the description, properties or contact.
+    expect(Object.keys(own.ticket!).sort()).toEqual(['id', 'name', 'number']);
+    expect(own).not.toHaveProperty('conversation');
   });
 
   it('a report answers with the stored conversation and its ticket, so the chip draws without asking again', async () => {
     const again = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
     expect(again.conversationId).toBe(convId('a'));
-    expect(again.view).toMatchObject({ conversation: { id: convId('a') }, ticket: { id: env.ticketId }, stage: { id: 'new', label: 'New' } });
+    expect(again.view).toEqual({ ticket: { id: env.ticketId, number: 1, name: 'Subject a' }, stage: { id: 'new', label: 'New', state: 'open' } });
     const none = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'none', reason: 'inbox list' } });
     expect(none).toEqual({ conversationId: null, view: null });
   });
