@@ -20,12 +20,14 @@ export const RETRY_EVERY_MS = 150;
  * that cannot be read only after the whole late-paint window, so health never flickers. */
 export const SETTLE_MS = { conversation: 0, none: 300, unreadable: 4000 } as const;
 
-/** What makes a reading worth reporting again: another conversation, or the open one with a new
- * message (its count, date or subject changed), so the stored conversation stays current. */
+/** What makes a reading worth reporting again: another conversation, or the open one read
+ * differently (a new message; a subject, contact or people that painted after a first read of
+ * a half-drawn pane), so the stored conversation ends up as the page shows it. */
 function keyOf(r: ReadingInput): string {
   if (r.status !== 'conversation') return `${r.status}:${r.reason}`;
   const o = r.observation;
-  return JSON.stringify([o.account, o.threadId, o.messageCount, o.lastMessageAt, o.subject]);
+  const people = o.participants.map((p) => p.email);
+  return JSON.stringify([o.account, o.threadId, o.messageCount, o.lastMessageAt, o.subject, o.contact?.email ?? null, o.contact?.name ?? null, people]);
 }
 
 /**

@@ -195,6 +195,19 @@ describe('the navigation tracker', () => {
     expect(h.reported).toEqual(['a', 'a']);
   });
 
+  it('reports the open conversation again when its contact paints after a first read (a half-drawn pane)', async () => {
+    const h = harness();
+    const first = conversation('a');
+    h.set(first);
+    h.tracker.navigated();
+    await h.advance(50);
+    if (first.status !== 'conversation') throw new Error('unreachable');
+    h.set({ ...first, observation: { ...first.observation, contact: { name: 'Jan Nowak', email: 'jan.nowak@sklep.pl' } } });
+    h.tracker.changed();
+    await h.advance(50);
+    expect(h.reported).toEqual(['a', 'a']);
+  });
+
   it('reports again after a report that did not reach the background', async () => {
     const h = harness();
     h.set(conversation('a'));
