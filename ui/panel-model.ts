@@ -42,9 +42,18 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
   });
 }
 
-/** Tickets for "Add to an existing ticket": name or number matches, most recent first. */
+/** Tickets for "Add to an existing ticket": the one with that number ("T-0042", "#42", "42"),
+ * then those whose name contains the text, most recently changed first. Every ticket can be
+ * found, not only recent ones: the walk along `updatedAt` stops at the eighth match. */
 export async function searchTickets(db: SidedeskDatabase, query: string): Promise<Ticket[]> {
-  const q = query.trim().toLowerCase().replace(/^#?t-0*/, '');
-  const recent = await db.tickets.orderBy('updatedAt').reverse().limit(200).toArray();
-  return recent.filter((t) => !q || t.name.toLowerCase().includes(q) || String(t.number) === q).slice(0, 8);
+  const text = query.trim().toLowerCase();
+  const number = /^(#?t-?|#)?0*(\d+)$/.exec(text)?.[2];
+  const byNumber = number ? await db.tickets.where('number').equals(Number(number)).first() : undefined;
+  const byName = await db.tickets
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((t) => t.id !== byNumber?.id && (!text || t.name.toLowerCase().includes(text)))
+    .limit(byNumber ? 7 : 8)
+    .toArray();
+  return byNumber ? [byNumber, ...byName] : byName;
 }
