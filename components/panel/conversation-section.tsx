@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Confirm } from './confirm';
 import { ticketLabel, type Conversation, type Owner, type Ticket } from '../../domain';
 import { useT } from '../i18n';
 import { OwnerSelect } from './selects';
@@ -27,6 +28,9 @@ export function ConversationSection(p: ConversationSectionProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [picking, setPicking] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  // The picker opens ready to type in.
+  useEffect(() => void (picking && search.current?.focus()), [picking]);
   const open = p.conversation.state === 'open';
   return (
     <section class="card" aria-labelledby="conversation-heading">
@@ -66,7 +70,7 @@ export function ConversationSection(p: ConversationSectionProps) {
       </div>
       {picking && (
         <div class="picker" role="group" aria-label={t('addToTicket')}>
-          <input type="search" aria-label={t('searchTickets')} placeholder={t('searchTickets')} onInput={(e) => p.onSearch(e.currentTarget.value)} />
+          <input type="search" ref={search} aria-label={t('searchTickets')} placeholder={t('searchTickets')} onInput={(e) => p.onSearch(e.currentTarget.value)} />
           <ul>
             {p.candidates.length === 0 && <li class="muted">{t('noTicketsFound')}</li>}
             {p.candidates.map((ticket) => (
@@ -80,18 +84,14 @@ export function ConversationSection(p: ConversationSectionProps) {
         </div>
       )}
       {confirming && (
-        <div class="confirm" role="alertdialog" aria-labelledby="trash-question">
-          <p id="trash-question">{p.hasTicket ? t('trashConfirmWithTicket', [p.groupSize]) : t('trashConfirmAlone')}</p>
-          <p class="hint">{t('trashWebmailUntouched')}</p>
-          <div class="actions">
-            <button type="button" class="danger" onClick={() => (setConfirming(false), p.onTrash())}>
-              {t('moveToTrash')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          id="trash-question"
+          question={p.hasTicket ? t('trashConfirmWithTicket', [p.groupSize]) : t('trashConfirmAlone')}
+          hint={t('trashWebmailUntouched')}
+          confirmLabel={t('moveToTrash')}
+          onConfirm={() => (setConfirming(false), p.onTrash())}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </section>
   );

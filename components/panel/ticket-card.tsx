@@ -9,6 +9,8 @@ export interface TicketCardProps {
   team: Owner[];
   me: string | null;
   onRename: (name: string) => void;
+  /** The name changed elsewhere while it was being edited. */
+  onConflict: () => void;
   onStage: (stageId: string) => void;
   onPriority: (priority: Priority) => void;
   onOwner: (ownerId: string | null) => void;
@@ -33,7 +35,7 @@ export function TicketCard(p: TicketCardProps) {
         </button>
       </div>
       <div class="ticket-name">
-        <InlineText value={p.ticket.name} label={t('ticketName')} onSave={p.onRename} />
+        <InlineText value={p.ticket.name} label={t('ticketName')} onSave={p.onRename} onConflict={p.onConflict} />
       </div>
       <div class="row">
         <StageSelect stages={p.stages} value={p.ticket.stageId} onChange={p.onStage} />

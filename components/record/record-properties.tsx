@@ -9,7 +9,16 @@ export interface RecordPropertiesProps {
   ticket: Ticket;
   stages: Stage[];
   team: Owner[];
-  onChange: (changes: { name?: string; description?: string; priority?: Priority; category?: string | null }) => void;
+  /** Resolves true once stored; false when refused (the page has said why). */
+  onChange: (changes: {
+    name?: string;
+    description?: string;
+    priority?: Priority;
+    category?: string | null;
+    properties?: Record<string, string | number | boolean | null>;
+  }) => Promise<boolean>;
+  /** Someone else changed what was being edited: the latest is shown, nothing is overwritten. */
+  onConflict: () => void;
   onStage: (stageId: string) => void;
   onOwner: (ownerId: string | null) => void;
 }
@@ -17,14 +26,22 @@ export interface RecordPropertiesProps {
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every property of the ticket, each editable. */
-export function RecordProperties({ ticket, stages, team, onChange, onStage, onOwner }: RecordPropertiesProps) {
+export function RecordProperties({ ticket, stages, team, onChange, onConflict, onStage, onOwner }: RecordPropertiesProps) {
   const t = useT();
+  // The draft, and the description it was started from (to tell a change made elsewhere).
   const [description, setDescription] = useState<string | null>(null);
+  const [descriptionBase, setDescriptionBase] = useState('');
+  const [newProperty, setNewProperty] = useState<{ name: string; value: string } | null>(null);
+  const saveDescription = async () => {
+    if (description === null) return;
+    if (ticket.description !== descriptionBase) return onConflict(); // the draft stays, to copy from
+    if (await onChange({ description })) setDescription(null);
+  };
   return (
     <section class="card" aria-labelledby="record-heading">
       <p class="muted">{ticketLabel(ticket)}</p>
       <h1 id="record-heading" class="record-title">
-        <InlineText value={ticket.name} label={t('ticketName')} onSave={(name) => onChange({ name })} />
+        <InlineText value={ticket.name} label={t('ticketName')} onSave={(name) => void onChange({ name })} onConflict={onConflict} />
       </h1>
       <dl class="props props--wide">
         <dt>{t('stage')}</dt>
@@ -41,7 +58,14 @@ export function RecordProperties({ ticket, stages, team, onChange, onStage, onOw
         </dd>
         <dt>{t('prop_category')}</dt>
         <dd>
-          <InlineText value={ticket.category ?? ''} placeholder="—" allowEmpty label={t('prop_category')} onSave={(category) => onChange({ category: category || null })} />
+          <InlineText
+            value={ticket.category ?? ''}
+            placeholder="—"
+            allowEmpty
+            label={t('prop_category')}
+            onSave={(category) => void onChange({ category: category || null })}
+            onConflict={onConflict}
+          />
         </dd>
         <dt>{t('prop_source')}</dt>
         <dd>{t(`source_${ticket.source.replace(/-/g, '_')}`)}</dd>
@@ -54,17 +78,63 @@ export function RecordProperties({ ticket, stages, team, onChange, onStage, onOw
         {Object.entries(ticket.properties).map(([k, v]) => (
           <Fragment key={k}>
             <dt>{k}</dt>
-            <dd>{v === null ? '—' : String(v)}</dd>
+            <dd>
+              <InlineText
+                value={v === null ? '' : String(v)}
+                placeholder="—"
+                allowEmpty
+                label={k}
+                onSave={(value) => void onChange({ properties: { [k]: value === '' ? null : value } })}
+                onConflict={onConflict}
+              />
+            </dd>
           </Fragment>
         ))}
       </dl>
+      {newProperty ? (
+        <form
+          class="new-property"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const name = newProperty.name.trim();
+            if (!name) return;
+            void onChange({ properties: { [name]: newProperty.value.trim() || null } }).then((saved) => saved && setNewProperty(null));
+          }}
+        >
+          <label class="field">
+            <span>{t('propertyName')}</span>
+            <input value={newProperty.name} maxLength={100} required onInput={(e) => setNewProperty({ ...newProperty, name: e.currentTarget.value })} />
+          </label>
+          <label class="field">
+            <span>{t('propertyValue')}</span>
+            <input value={newProperty.value} maxLength={500} onInput={(e) => setNewProperty({ ...newProperty, value: e.currentTarget.value })} />
+          </label>
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t('save')}
+            </button>
+            <button type="button" onClick={() => setNewProperty(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" class="link" onClick={() => setNewProperty({ name: '', value: '' })}>
+          {t('addProperty')}
+        </button>
+      )}
       <label class="field">
         <span>{t('description')}</span>
-        <textarea rows={5} maxLength={20000} value={description ?? ticket.description} onInput={(e) => setDescription(e.currentTarget.value)} />
+        <textarea
+          rows={5}
+          maxLength={20000}
+          value={description ?? ticket.description}
+          onInput={(e) => (description === null && setDescriptionBase(ticket.description), setDescription(e.currentTarget.value))}
+        />
       </label>
       {description !== null && description !== ticket.description && (
         <div class="actions">
-          <button type="button" class="primary" onClick={() => (onChange({ description }), setDescription(null))}>
+          <button type="button" class="primary" onClick={() => void saveDescription()}>
             {t('save')}
           </button>
           <button type="button" onClick={() => setDescription(null)}>

@@ -71,6 +71,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             me={me}
             onOpenRecord={() => openRecord(ticket.id)}
             onRename={(name) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name } })}
+            onConflict={() => setToast({ id: Date.now(), text: t('conflictShown'), tone: 'error' })}
             onPriority={(priority) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })}
             onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
             onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../components/i18n';
 import { ContactSection } from '../../components/panel/contact-section';
 import { Toast, type ToastMessage } from '../../components/panel/toast';
+import { Confirm } from '../../components/panel/confirm';
 import { LinkedConversations } from '../../components/record/linked-conversations';
 import { RecordProperties } from '../../components/record/record-properties';
 import { Timeline } from '../../components/record/timeline';
@@ -50,7 +51,8 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
           ticket={ticket}
           stages={stages}
           team={settings.team}
-          onChange={(changes) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes })}
+          onChange={(changes) => actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes }).then((r) => r !== null)}
+          onConflict={() => setToast({ id: Date.now(), text: t('conflictShown'), tone: 'error' })}
           onStage={(stageId) => void actions.setStage(ticket, stageId, model.conversations.length)}
           onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
         />
@@ -58,18 +60,14 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
         {model.contact && <ContactSection contact={model.contact} earlier={[]} onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })} onOpen={() => undefined} />}
         <section class="card">
           {confirming ? (
-            <div class="confirm" role="alertdialog" aria-labelledby="delete-question">
-              <p id="delete-question">{t('deleteConfirm', [model.conversations.length])}</p>
-              <p class="hint">{t('trashWebmailUntouched')}</p>
-              <div class="actions">
-                <button type="button" class="danger" onClick={() => (setConfirming(false), void actions.deleteTicket(ticket, model.conversations.length))}>
-                  {t('deleteTicket')}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </div>
+            <Confirm
+              id="delete-question"
+              question={t('deleteConfirm', [model.conversations.length])}
+              hint={t('trashWebmailUntouched')}
+              confirmLabel={t('deleteTicket')}
+              onConfirm={() => (setConfirming(false), void actions.deleteTicket(ticket, model.conversations.length))}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <button type="button" class="danger" onClick={() => setConfirming(true)}>
               {t('deleteTicket')}

@@ -62,6 +62,8 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await panel.keyboard.type('Courier lost #4411');
     await panel.keyboard.press('Enter');
     await expect.poll(async () => (await db('tickets'))[0].name).toBe('Courier lost #4411');
+    // The focus is back on the name, where the agent was.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Ticket name: /);
     await panel.getByRole('button', { name: /Ticket name:/ }).click();
     await panel.keyboard.type('never saved');
     await panel.keyboard.press('Escape');
@@ -83,7 +85,9 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await GMAIL_SPEC.open(mail, 1);
     await expect.poll(() => panel.getByLabel('Ticket name').inputValue(), { timeout: 10_000 }).toBe(REFUND.subject);
     await panel.getByRole('button', { name: 'Add to an existing ticket' }).click();
-    await panel.getByLabel('Search tickets by name or number').fill('courier');
+    // The picker opens ready to type in.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search tickets by name or number');
+    await panel.keyboard.type('courier');
     await panel.getByRole('button', { name: 'T-0001 Courier lost #4411' }).click();
     await expect.poll(async () => (await conversation(REFUND.id)).ticketId).toBe((await db('tickets'))[0].id);
     // Stored is not yet shown: the panel swaps the create form (which has its own Stage select) for
@@ -139,7 +143,13 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
   });
 
   it('Move to trash names exactly what goes, and Undo restores the whole group', async () => {
+    // The confirmation takes the focus (on Cancel), Escape closes it, and the focus goes back.
     await panel.getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await panel.keyboard.press('Escape');
+    expect(await panel.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Move to trash');
+    await panel.keyboard.press('Enter');
     expect(await panel.getByRole('alertdialog').textContent()).toContain('This ticket and its conversations (2) will go to the trash.');
     expect(await checkBothSchemes(panel, 'panel-trash-confirm', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();

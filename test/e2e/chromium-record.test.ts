@@ -75,6 +75,16 @@ describe('Chromium: the ticket record page', () => {
     await record.keyboard.press('Enter');
     await expect.poll(async () => (await db('tickets'))[0].category).toBe(null);
     await expect.poll(() => record.getByRole('button', { name: /^Category: —/ }).count()).toBe(1);
+    // Free properties: added, edited in place, cleared.
+    await record.getByRole('button', { name: '+ Add a property' }).click();
+    await record.getByLabel('Property', { exact: true }).fill('Order');
+    await record.getByLabel('Value', { exact: true }).fill('4411');
+    await record.getByLabel('Value', { exact: true }).press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].properties).toEqual({ Order: '4411' });
+    await record.getByRole('button', { name: /^Order: 4411/ }).click();
+    await record.keyboard.type('4411-B');
+    await record.keyboard.press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].properties).toEqual({ Order: '4411-B' });
   });
 
   it('delete warns with exactly what goes, and Undo restores the ticket and both conversations', async () => {
@@ -89,5 +99,18 @@ describe('Chromium: the ticket record page', () => {
     await expect.poll(async () => (await db('conversations')).length).toBe(2);
     await expect.poll(() => record.locator('.record-title').textContent()).toContain(ORDER.subject);
     expect(await record.locator('.timeline [data-field="restored"]').count()).toBeGreaterThan(0);
+  });
+
+  it('a name changed elsewhere while it is being edited is not overwritten: the latest is shown, and the page says so', async () => {
+    const [before] = await db('tickets');
+    await record.getByRole('button', { name: /Ticket name:/ }).click();
+    await record.keyboard.type('My version');
+    // Meanwhile a colleague's tab renames it.
+    const theirs = await send(record, 'command', { type: 'updateTicket', requestId: requestId(), actor: 'ola@sidedesk.test', ticketId: before.id, rev: before.rev, changes: { name: 'Their version' } });
+    expect(theirs.ok).toBe(true);
+    await record.keyboard.press('Enter');
+    await expect.poll(() => record.locator('.toast span').first().textContent()).toBe('This was changed elsewhere; the latest version is shown. Try again.');
+    expect((await db('tickets'))[0].name).toBe('Their version');
+    await expect.poll(() => record.locator('.record-title').textContent()).toContain('Their version');
   });
 });
