@@ -119,7 +119,7 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
           </div>
         </form>
       ) : (
-        <button type="button" class="link" onClick={() => setNewProperty({ name: '', value: '' })}>
+        <button type="button" class="link add-property" onClick={() => setNewProperty({ name: '', value: '' })}>
           {t('addProperty')}
         </button>
       )}
