@@ -10,6 +10,8 @@ export interface PopupModel {
   /** Up to 10 open tickets, most recently changed first (the current one excluded). */
   recent: Ticket[];
   linked: number;
+  /** How many conversations each recent ticket has (Undo of a close is exact only for one). */
+  recentLinked: Record<string, number>;
 }
 
 export async function loadPopup(db: SidedeskDatabase, tabId: number | null): Promise<PopupModel> {
@@ -25,5 +27,7 @@ export async function loadPopup(db: SidedeskDatabase, tabId: number | null): Pro
     .filter((t) => t.id !== ticket?.id && findStage(settings, t.pipelineId, t.stageId)?.state === 'open')
     .limit(10)
     .toArray();
-  return { tab, conversation, ticket, settings, recent, linked };
+  const counts = await Promise.all(recent.map((t) => db.conversations.where('ticketId').equals(t.id).count()));
+  const recentLinked = Object.fromEntries(recent.map((t, i) => [t.id, counts[i]!]));
+  return { tab, conversation, ticket, settings, recent, linked, recentLinked };
 }

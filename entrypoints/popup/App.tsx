@@ -86,7 +86,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
                 <button type="button" class="link" onClick={() => open(r.id)}>
                   {ticketLabel(r)} {r.name}
                 </button>
-                <StageSelect stages={stagesOf(r.pipelineId)} value={r.stageId} onChange={(stageId) => void actions.setStage(r, stageId, 2)} />
+                <StageSelect stages={stagesOf(r.pipelineId)} value={r.stageId} onChange={(stageId) => void actions.setStage(r, stageId, model.recentLinked[r.id] ?? 0)} />
               </li>
             ))}
           </ul>

@@ -138,6 +138,9 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     <main class="panel">
       <header class="panel__header">
         <h1>Sidedesk</h1>
+        <a href="tickets.html" target="_blank" rel="noopener">
+          {t('allTickets')}
+        </a>
       </header>
       {body}
       <Toast message={toast} onDismiss={() => setToast(null)} />

@@ -43,8 +43,15 @@ describe('Chromium: the quick-status popup', () => {
     await popup.locator('body').focus();
     for (let i = 0; i < 6 && (await popup.evaluate(() => document.activeElement?.id)) !== 'current-stage'; i++) await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('current-stage');
-    await popup.locator('#current-stage').selectOption('closed');
+    await popup.keyboard.press('End'); // the last stage, Closed, without opening the list
     await expect.poll(() => popup.locator('.toast span').first().textContent()).toBe('Ticket closed, and its conversations (1).');
     expect((await readTable(ext, 'conversations')).find((c) => c.id === ORDER.id).state).toBe('closed');
+    await expect.poll(() => popup.locator('#current-stage').inputValue()).toBe('closed');
+
+    // A recent ticket with its one conversation: closing it offers Undo, which reopens both.
+    await popup.locator('.popup-list li').first().locator('select').selectOption('closed');
+    await expect.poll(() => popup.locator('.toast span').first().textContent()).toBe('Ticket closed, and its conversations (1).');
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await readTable(ext, 'conversations')).find((c) => c.id === `gmail:${actor}:popup10`).state).toBe('open');
   });
 });
