@@ -1,5 +1,6 @@
 import '../../domain/csp';
 import { render } from 'preact';
+import { Guard } from '../../components/guard';
 import { I18nProvider } from '../../components/i18n';
 import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
@@ -32,7 +33,9 @@ const api: PopupApi = {
 setDocumentLanguage();
 render(
   <I18nProvider value={translate}>
-    <App db={new SidedeskDatabase()} api={api} />
+    <Guard>
+      <App db={new SidedeskDatabase()} api={api} />
+    </Guard>
   </I18nProvider>,
   document.getElementById('app')!,
 );

@@ -1,5 +1,6 @@
 import '../../domain/csp';
 import { render } from 'preact';
+import { Guard } from '../../components/guard';
 import { I18nProvider } from '../../components/i18n';
 import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
@@ -10,7 +11,9 @@ import '../../ui/base.css';
 setDocumentLanguage();
 render(
   <I18nProvider value={translate}>
-    <App db={new SidedeskDatabase()} call={createClient((message) => browser.runtime.sendMessage(message))} />
+    <Guard>
+      <App db={new SidedeskDatabase()} call={createClient((message) => browser.runtime.sendMessage(message))} />
+    </Guard>
   </I18nProvider>,
   document.getElementById('app')!,
 );
