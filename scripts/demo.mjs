@@ -14,7 +14,13 @@ const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !p
 mkdirSync(OUT, { recursive: true });
 
 console.log('Building the extension…');
-execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+// Quiet when it works; the build's own output when it does not.
+try {
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'pipe' });
+} catch (error) {
+  process.stderr.write(`The extension did not build:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  process.exit(1);
+}
 
 const session = await launch({ extension: true, headed, viewport: { width: 1280, height: 800 } });
 const { context, extensionId } = session;
