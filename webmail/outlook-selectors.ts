@@ -32,6 +32,9 @@ export const OUTLOOK = {
     { seen: '2025 → 2026', selector: '[role="heading"][aria-level="2"] span[title]' },
     { seen: '2025 → 2026', selector: '[role="heading"][aria-level="2"]' },
   ],
+  /** Older and some tenants' headers: the subject is a level-3 heading, like each message's
+   * header line, but the only one with no person in it (issue 3's own description). */
+  subjectLevel3: '[role="heading"][aria-level="3"]',
   /** One per message of the conversation, collapsed or expanded: its header line (seen 2026). */
   messageHeading: '[role="heading"][aria-level="3"]',
   /** A person: the address in `title`, the display name as text (seen 2025 → 2026). */

@@ -47,7 +47,8 @@ const readingPane = (doc: Document) => first(doc, OUTLOOK.readingPane);
 
 function subjectOf(doc: Document): Element | null {
   const pane = readingPane(doc);
-  return pane && first(pane, OUTLOOK.subject);
+  if (!pane) return null;
+  return first(pane, OUTLOOK.subject) ?? headerParts(pane, OUTLOOK.subjectLevel3).find((h) => !h.querySelector(OUTLOOK.person)) ?? null;
 }
 
 /** The subject as shown: its `title` holds it whole; else the text, without the buttons Outlook
@@ -131,7 +132,8 @@ export const outlookReader: WebmailReader = {
 
     const self = account.toLowerCase();
     const isOther = (p: { email: string }) => p.email !== '' && p.email.toLowerCase() !== self;
-    const headings = headerParts(pane, OUTLOOK.messageHeading);
+    // Each message's header line; not the subject, where it is a heading of the same level.
+    const headings = headerParts(pane, OUTLOOK.messageHeading).filter((h) => h !== subjectEl && !h.contains(subjectEl));
     const senders = headings.flatMap((h) => [...h.querySelectorAll(OUTLOOK.person)]);
     const recipients = headerParts(pane, OUTLOOK.person).filter((el) => !senders.includes(el));
     const others = distinct([...senders, ...recipients].map(person).filter(isOther));
