@@ -44,8 +44,9 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('setConversationOwner'), conversationId: ConversationId, rev: Rev, ownerId: RecordId.nullable() }),
   z.object({ ...base, type: z.literal('closeConversation'), conversationId: ConversationId, rev: Rev }),
   z.object({ ...base, type: z.literal('reopenConversation'), conversationId: ConversationId, rev: Rev }),
-  z.object({ ...base, type: z.literal('trashConversation'), conversationId: ConversationId, rev: Rev }),
-  z.object({ ...base, type: z.literal('deleteTicket'), ticketId: RecordId, rev: Rev }),
+  // `conversations`: how many the confirmation named; a group that has grown since is refused.
+  z.object({ ...base, type: z.literal('trashConversation'), conversationId: ConversationId, rev: Rev, conversations: z.number().int().min(1).optional() }),
+  z.object({ ...base, type: z.literal('deleteTicket'), ticketId: RecordId, rev: Rev, conversations: z.number().int().min(0).optional() }),
   z.object({ ...base, type: z.literal('restoreTrash'), trashId: RecordId }),
   z.object({ ...base, type: z.literal('followContact'), email: Email, followed: z.boolean() }),
 ]);

@@ -55,7 +55,7 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
 
     /** Rule 6; the message names what went, as the confirmation did, and Undo restores it all. */
     async trash(conversationId: string, rev: number, withTicket: boolean, conversations: number) {
-      const result = await run({ type: 'trashConversation', conversationId, rev });
+      const result = await run({ type: 'trashConversation', conversationId, rev, conversations });
       if (!result?.trashId) return;
       const trashId = result.trashId;
       const text = withTicket ? t('toastTrashedTicket', [conversations]) : t('toastTrashedConversation');
@@ -64,7 +64,7 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
 
     /** Rule 6 from the record page; Undo restores the ticket and its conversations. */
     async deleteTicket(ticket: Ticket, conversations: number) {
-      const result = await run({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev });
+      const result = await run({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev, conversations });
       if (!result?.trashId) return;
       const trashId = result.trashId;
       toast({ text: t('toastDeleted', [conversations]), tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });

@@ -20,6 +20,7 @@ export function decideTrashConversation(cmd: CommandOf<'trashConversation'>, sna
   const origin = found.value;
   const ticket = origin.ticketId ? snap.tickets.get(origin.ticketId) : undefined;
   const conversations = ticket ? linkedTo(snap, ticket.id) : [origin];
+  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length) return refuse(grew(cmd.conversations, conversations.length));
   const change = createChangeSet(cmd, ctx);
   const trashId = moveToTrash(change, snap, ctx, {
     actor: cmd.actor,
@@ -35,16 +36,23 @@ export function decideTrashConversation(cmd: CommandOf<'trashConversation'>, sna
 export function decideDeleteTicket(cmd: CommandOf<'deleteTicket'>, snap: Snapshot, ctx: DecideContext): Decision {
   const found = ticketIn(snap, cmd.ticketId, cmd.rev);
   if (!found.ok) return refuse(found.error);
+  const conversations = linkedTo(snap, found.value.id);
+  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length) return refuse(grew(cmd.conversations, conversations.length));
   const change = createChangeSet(cmd, ctx);
   const trashId = moveToTrash(change, snap, ctx, {
     actor: cmd.actor,
     origin: { kind: 'delete-ticket', ticketId: found.value.id },
     ticket: found.value,
-    conversations: linkedTo(snap, found.value.id),
+    conversations,
     ruleFor: () => RULES.deleteTicketDeletesConversations,
     ticketRule: null,
   });
   return change.finish({ trashId });
+}
+
+/** The agent confirmed a group of `told` conversations; it has `now`: nothing goes unconfirmed. */
+function grew(told: number, now: number) {
+  return deskError('conflict', `The ticket now has ${now} conversation(s), not the ${told} you confirmed; nothing was moved to the trash.`);
 }
 
 interface Group {

@@ -25,6 +25,20 @@ describe('rule 6: trashing a conversation deletes its ticket; deleting a ticket 
     expect(data.cascade.filter((e) => e.rule === RULES.deleteTicketDeletesConversations)).toHaveLength(linked.length - 1);
   });
 
+  it('a group that grew after the confirmation is refused, and nothing goes (the agent confirmed fewer)', async () => {
+    const desk = await deskWith('a', 'b');
+    const ticket = await ticketOn(desk, 'a');
+    const told = 1; // "This ticket and its conversations (1) will go to the trash."
+    await ok(desk.run(cmd({ type: 'addConversationToTicket', conversationId: convId('b'), ticketId: ticket.id })));
+    const conv = desk.state.conversations.get(convId('a'))!;
+    await refused(desk, cmd({ type: 'trashConversation', conversationId: conv.id, rev: conv.rev, conversations: told }), 'conflict');
+    const fresh = desk.state.tickets.get(ticket.id)!;
+    await refused(desk, cmd({ type: 'deleteTicket', ticketId: fresh.id, rev: fresh.rev, conversations: told }), 'conflict');
+    // Confirmed with the right number, it goes.
+    await ok(desk.run(cmd({ type: 'deleteTicket', ticketId: fresh.id, rev: fresh.rev, conversations: 2 })));
+    expect(desk.state.conversations.size).toBe(0);
+  });
+
   it('trashing a conversation without a ticket takes only that conversation', async () => {
     const desk = await deskWith('a', 'b');
     const conv = desk.state.conversations.get(convId('a'))!;
