@@ -12,13 +12,14 @@ export type FollowAlert =
 
 /**
  * Following a contact means hearing about them: a conversation from them seen for the first
- * time, and a stage change of one of their tickets. Nothing when notifications are off.
+ * time (also when its contact is read only on a second look), and a stage change of one of
+ * their tickets. Nothing when notifications are off.
  */
 export function followAlerts(type: CommandType, result: CommandResult, contact: Contact | undefined, settings: Settings): FollowAlert[] {
   if (!settings.notifications || !contact?.followed) return [];
   const who = contact.name || contact.email;
   const c = result.conversation;
-  if (type === 'observe' && c && c.contactEmail === contact.email && c.rev === 1 && c.firstSeenAt === c.lastSeenAt) {
+  if (type === 'observe' && c && c.contactEmail === contact.email && result.newForContact) {
     return [{ kind: 'new-conversation', contact: who, subject: c.subject, conversationId: c.id }];
   }
   const t = result.ticket;

@@ -13,5 +13,8 @@ export const CommandResult = z.object({
   cascade: z.array(TimelineEntry),
   /** False when the command asked for what already was (same stage, same owner...). */
   changed: z.boolean(),
+  /** An observation that made this conversation its contact's for the first time: a new
+   * conversation, or one whose contact was only now read (a pane first read half-drawn). */
+  newForContact: z.boolean().optional(),
 });
 export type CommandResult = z.infer<typeof CommandResult>;

@@ -31,11 +31,24 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
   // The draft, and the description it was started from (to tell a change made elsewhere).
   const [description, setDescription] = useState<string | null>(null);
   const [descriptionBase, setDescriptionBase] = useState('');
-  const [newProperty, setNewProperty] = useState<{ name: string; value: string } | null>(null);
+  const [newProperty, setNewProperty] = useState<{ name: string; value: string; taken?: boolean } | null>(null);
   const saveDescription = async () => {
     if (description === null) return;
-    if (ticket.description !== descriptionBase) return onConflict(); // the draft stays, to copy from
-    if (await onChange({ description })) setDescription(null);
+    if (ticket.description !== descriptionBase) {
+      // Said once; the draft stays (to copy from, or to save over the latest on purpose).
+      setDescriptionBase(ticket.description);
+      return onConflict();
+    }
+    const sent = description;
+    // Cleared only if nothing more was typed while it was being stored.
+    if (await onChange({ description: sent })) setDescription((now) => (now === sent ? null : now));
+  };
+  /** A typed value back in the type the property had (a number stays a number). */
+  const typed = (before: string | number | boolean | null, text: string): string | number | boolean | null => {
+    if (text === '') return null;
+    if (typeof before === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+    if (typeof before === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+    return text;
   };
   return (
     <section class="card" aria-labelledby="record-heading">
@@ -84,7 +97,7 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
                 placeholder="—"
                 allowEmpty
                 label={k}
-                onSave={(value) => void onChange({ properties: { [k]: value === '' ? null : value } })}
+                onSave={(value) => void onChange({ properties: { [k]: typed(v, value) } })}
                 onConflict={onConflict}
               />
             </dd>
@@ -98,13 +111,27 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
             e.preventDefault();
             const name = newProperty.name.trim();
             if (!name) return;
+            // A new property never replaces one the ticket has: that one is edited in place.
+            if (Object.hasOwn(ticket.properties, name)) return setNewProperty({ ...newProperty, taken: true });
             void onChange({ properties: { [name]: newProperty.value.trim() || null } }).then((saved) => saved && setNewProperty(null));
           }}
         >
           <label class="field">
             <span>{t('propertyName')}</span>
-            <input value={newProperty.name} maxLength={100} required onInput={(e) => setNewProperty({ ...newProperty, name: e.currentTarget.value })} />
+            <input
+              value={newProperty.name}
+              maxLength={100}
+              required
+              aria-invalid={newProperty.taken ? 'true' : undefined}
+              aria-describedby={newProperty.taken ? 'property-taken' : undefined}
+              onInput={(e) => setNewProperty({ ...newProperty, name: e.currentTarget.value, taken: false })}
+            />
           </label>
+          {newProperty.taken && (
+            <p id="property-taken" class="hint" role="alert">
+              {t('propertyTaken')}
+            </p>
+          )}
           <label class="field">
             <span>{t('propertyValue')}</span>
             <input value={newProperty.value} maxLength={500} onInput={(e) => setNewProperty({ ...newProperty, value: e.currentTarget.value })} />

@@ -93,7 +93,7 @@ export function createChangeSet(command: Command, ctx: DecideContext) {
       recorded.push(entry);
       return entry;
     },
-    finish(about: Partial<Pick<CommandResult, 'ticket' | 'conversation' | 'trashId'>> = {}): Decision {
+    finish(about: Partial<Pick<CommandResult, 'ticket' | 'conversation' | 'trashId' | 'newForContact'>> = {}): Decision {
       writes.putTickets = [...tickets.values()];
       writes.putConversations = [...conversations.values()];
       writes.putContacts = [...contacts.values()];
@@ -103,6 +103,7 @@ export function createChangeSet(command: Command, ctx: DecideContext) {
         trashId: about.trashId ?? null,
         cascade: recorded.filter((e) => e.rule !== null),
         changed: recorded.length > 0,
+        ...(about.newForContact ? { newForContact: true } : {}),
       };
       return { ok: true, writes, result };
     },

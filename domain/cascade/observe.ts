@@ -87,5 +87,6 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
       change.record({ contactEmail: contact.email, field: known ? 'name' : 'created', from: known?.name ?? null, to: name });
     }
   }
-  return change.finish({ conversation });
+  const newForContact = conversation.contactEmail !== null && (!prior || prior.contactEmail !== conversation.contactEmail);
+  return change.finish({ conversation, newForContact });
 }

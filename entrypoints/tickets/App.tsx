@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useT } from '../../components/i18n';
 import { TicketTable } from '../../components/ticket-table';
 import type { SidedeskDatabase } from '../../store/database';
@@ -5,15 +6,21 @@ import { readSettings } from '../../store/reader';
 import { useLiveQuery } from '../../ui/use-live-query';
 import type { Client } from '../../messaging/client';
 
+const PAGE = 100;
+
 /** All tickets, newest activity first. Reads the database directly; writes go to the background. */
 export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
+  // A page at a time: this query runs again whenever a shown ticket or its conversations change,
+  // in the renderer the side panel shares, so it stays small however large the store.
+  const [shown, setShown] = useState(PAGE);
   const data = useLiveQuery(async () => {
-    const [tickets, settings] = await Promise.all([db.tickets.orderBy('updatedAt').reverse().limit(500).toArray(), readSettings(db)]);
+    const [page, settings] = await Promise.all([db.tickets.orderBy('updatedAt').reverse().limit(shown + 1).toArray(), readSettings(db)]);
+    const tickets = page.slice(0, shown);
     // Only the conversations of the tickets shown: a store can hold 100 000 of them.
     const linked = await db.conversations.where('ticketId').anyOf(tickets.map((t) => t.id)).toArray();
-    return { tickets, settings, linked };
-  }, [db]);
+    return { tickets, settings, linked, more: page.length > shown };
+  }, [db, shown]);
   return (
     <main class="page">
       <div class="page__head">
@@ -29,7 +36,12 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           </label>
         )}
       </div>
-      {data === undefined ? <p aria-busy="true">{t('loading')}</p> : <TicketTable {...data} />}
+      {data === undefined ? <p aria-busy="true">{t('loading')}</p> : <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />}
+      {data?.more && (
+        <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
+          {t('showMoreTickets', [PAGE])}
+        </button>
+      )}
     </main>
   );
 }

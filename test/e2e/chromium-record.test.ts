@@ -85,6 +85,14 @@ describe('Chromium: the ticket record page', () => {
     await record.keyboard.type('4411-B');
     await record.keyboard.press('Enter');
     await expect.poll(async () => (await db('tickets'))[0].properties).toEqual({ Order: '4411-B' });
+    // Adding a property the ticket already has is refused, never a silent replacement.
+    await record.getByRole('button', { name: '+ Add a property' }).click();
+    await record.getByLabel('Property', { exact: true }).fill('Order');
+    await record.getByLabel('Value', { exact: true }).fill('5120');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => record.getByRole('alert').textContent()).toBe('This ticket already has that property: edit it in the list above.');
+    expect((await db('tickets'))[0].properties).toEqual({ Order: '4411-B' });
+    await record.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('delete warns with exactly what goes, and Undo restores the ticket and both conversations', async () => {

@@ -52,6 +52,7 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
    * reading was that thread. */
   let shownThread: string | null = null;
   let pageShowsMine = true;
+  let lastReadThread: string | null = null;
   let anchor: Element | null = null;
 
   const draw = () => {
@@ -119,10 +120,13 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
     /** The conversation the background stored for this page (null: none open), with its ticket:
      * the chip appears once, with its ticket, without a loading flash or a second request. */
     show(id: string | null, v: TicketView | null, threadId: string | null) {
-      // Reported from the page's latest reading: the page shows it.
+      // The answer can come after the page has moved on: shown only if the page still shows it.
       shownThread = threadId;
-      pageShowsMine = true;
-      if (id === conversationId) return this.sync();
+      pageShowsMine = threadId !== null && threadId === lastReadThread;
+      if (id === conversationId) {
+        if (id && v) (take(v), draw()); // the answer's view is the freshest
+        return this.sync();
+      }
       conversationId = id;
       currentTicketId = null;
       if (id && v) take(v);
@@ -134,7 +138,10 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
      * shows the conversation the chip is about: between two threads (the address has moved on,
      * the page still paints) it is hidden, never put beside the next thread's subject. */
     sync(reading?: ReadingInput) {
-      if (reading) pageShowsMine = reading.status === 'conversation' && reading.observation.threadId === shownThread;
+      if (reading) {
+        lastReadThread = reading.status === 'conversation' ? reading.observation.threadId : null;
+        pageShowsMine = lastReadThread !== null && lastReadThread === shownThread;
+      }
       const at = conversationId && pageShowsMine ? reader.chipAnchor(document) : null;
       if (!at) return void (ui || anchor ? remove() : undefined);
       if (at !== anchor || (ui && !ui.host.isConnected)) mount(at);

@@ -15,6 +15,18 @@ describe('follow alerts', () => {
     expect(followAlerts('observe', again.data, anna, DEFAULT_SETTINGS)).toEqual([]);
   });
 
+  it('a conversation first read without its contact (a half-drawn pane) alerts when the contact is read, once', async () => {
+    const desk = await deskWith();
+    const first = await ok(desk.run(observe('a', { contact: null })));
+    expect(followAlerts('observe', first.data, anna, DEFAULT_SETTINGS)).toEqual([]);
+    desk.tick();
+    const corrected = await ok(desk.run(observe('a')));
+    expect(followAlerts('observe', corrected.data, anna, DEFAULT_SETTINGS)).toEqual([{ kind: 'new-conversation', contact: 'Anna', subject: 'Subject a', conversationId: convId('a') }]);
+    desk.tick();
+    const again = await ok(desk.run(observe('a', { messageCount: 3 })));
+    expect(followAlerts('observe', again.data, anna, DEFAULT_SETTINGS)).toEqual([]);
+  });
+
   it('a stage change of their ticket, and nothing for a same-stage no-op', async () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');

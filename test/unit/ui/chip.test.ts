@@ -17,6 +17,7 @@ describe('the chip in the webmail page', () => {
   it('shows the ticket beside the subject, hides it while the page is between threads, and never puts it beside another thread', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
     const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    chip.sync(reading('a')); // the tracker reads the page, then reports it
     chip.show('gmail:a@b.pl:a', view, 'a');
     expect(chipText()).toContain('T-0007');
     expect(chipText()).toContain('Courier lost');
@@ -31,5 +32,19 @@ describe('the chip in the webmail page', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
     chip.sync(reading('a'));
     expect(chipText()).toContain('Courier lost');
+  });
+
+  it('an answer that arrives after the page moved on is not shown beside the next thread', () => {
+    document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
+    const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    chip.sync(reading('a'));
+    // The agent opens b before a's report is answered.
+    document.body.innerHTML = '<h2 class="subject">Refund for #3920</h2>';
+    chip.sync(reading('b'));
+    chip.show('gmail:a@b.pl:a', view, 'a');
+    expect(chipText()).toBeNull();
+    // b's answer: b has no ticket yet.
+    chip.show('gmail:a@b.pl:b', { ticket: null, stage: null }, 'b');
+    expect(chipText()).toContain('Create ticket');
   });
 });
