@@ -8,6 +8,10 @@ import { createChangeSet, type DecideContext, type Decision } from './change-set
 
 /** Upserts the conversation a page shows, its contact, and the account's user as a team member.
  * Seeing a conversation again only moves `lastSeenAt`; a changed subject or contact is a revision. */
+/** How fresh `lastSeenAt` is kept: it orders a contact's earlier conversations, where a minute
+ * is as good as a millisecond. */
+export const SEEN_EVERY_MS = 60_000;
+
 export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: DecideContext): Decision {
   const change = createChangeSet(cmd, ctx);
   const o = cmd.observation;
@@ -65,13 +69,17 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
           to: seen.participants.map((p) => p.email).join(', '),
         });
       }
+    } else if (prior.messageCount === seen.messageCount && prior.lastMessageAt === seen.lastMessageAt && lastSeenAt - prior.lastSeenAt < SEEN_EVERY_MS) {
+      // Seen again within the minute, nothing new: no write. A write would re-run every live
+      // query over conversations (the tickets page, the panel) for nothing.
+      conversation = prior;
     } else {
       // Only what the page shows of its messages and when it was seen: not a change of
       // help-desk state, so no revision and no entry.
       conversation = { ...prior, messageCount: seen.messageCount, lastMessageAt: seen.lastMessageAt, lastSeenAt };
     }
   }
-  change.putConversation(conversation);
+  if (conversation !== prior) change.putConversation(conversation);
 
   if (o.contact) {
     const known = snap.contacts.get(o.contact.email);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newestFirst } from '../../../domain';
+import { SEEN_EVERY_MS } from '../../../domain/cascade/observe';
 import { convId, observe } from '../../support/builders';
 import { cmd, deskWith, ok, refused, ticketOn } from '../../support/scenario';
 
@@ -38,16 +39,24 @@ describe('rule 8: every change is recorded', () => {
     expect(data.ticket).toMatchObject({ priority: 'urgent', properties: { plan: 'pro' }, rev: ticket.rev + 1 });
   });
 
-  it('seeing a conversation again records nothing and keeps its revision', async () => {
+  it('seeing a conversation again records nothing and keeps its revision; within the minute it writes nothing at all', async () => {
     const desk = await deskWith('a');
     const before = desk.state.conversations.get(convId('a'))!;
     const size = desk.state.timeline.size;
-    desk.tick();
+    desk.tick(SEEN_EVERY_MS - 1);
+    const soon = await ok(desk.run(observe('a')));
+    expect(desk.state.conversations.get(convId('a'))).toEqual(before);
+    expect(soon.data.conversation).toEqual(before);
+    desk.tick(1);
     await ok(desk.run(observe('a')));
     const after = desk.state.conversations.get(convId('a'))!;
     expect(after.rev).toBe(before.rev);
-    expect(after.lastSeenAt).toBeGreaterThan(before.lastSeenAt);
+    expect(after.lastSeenAt).toBe(before.lastSeenAt + SEEN_EVERY_MS);
     expect(desk.state.timeline.size).toBe(size);
+    // A new message is stored at once, whenever it comes.
+    desk.tick(1);
+    await ok(desk.run(observe('a', { messageCount: 5 })));
+    expect(desk.state.conversations.get(convId('a'))!.messageCount).toBe(5);
   });
 
   it('a new subject is a revision with its own entry', async () => {
