@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'; // Dexie's live queries run only where an IndexedDB exists
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Guard } from '../../../components/guard';
 import { I18nProvider } from '../../../components/i18n';
 import { useLiveQuery } from '../../../ui/use-live-query';
@@ -29,11 +29,15 @@ const mount = (query: () => Promise<string>) => {
 
 describe('a page whose query fails', () => {
   it('says what happened, that tickets are safe, and offers a reload, instead of waiting forever', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const root = mount(() => Promise.reject(new Error('The database connection is closing.')));
     await expect.poll(async () => (await act(async () => undefined), root.textContent)).toContain('Sidedesk could not show this');
     expect(root.textContent).toContain('The database connection is closing.');
     expect(root.textContent).toContain('Your stored tickets are untouched.');
     expect(root.querySelector('[role=alert] button')?.textContent).toBe('Reload');
+    // ...and the failure is in the page's console for a bug report.
+    expect(logged).toHaveBeenCalledWith('Sidedesk page failed', expect.objectContaining({ message: 'The database connection is closing.' }));
+    logged.mockRestore();
   });
 
   it('a query that answers renders its page', async () => {
