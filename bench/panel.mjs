@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_BUILD, launch, median, percentile, readTable, serve } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 10;
 const THREADS = ['19a367a0e0052e6b', '199a4cb2200f2a74'];
 const NAMES = ['Order #4411 did not arrive', 'Refund for #3920'];
 
@@ -16,9 +17,9 @@ function bundleSize() {
   return { rawKB: bytes.reduce((n, b) => n + b.length, 0) / 1024, gzipKB: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024 };
 }
 
-async function measure(mail, panel) {
+async function measure(mail, panel, runs = RUNS * 2) {
   const times = [];
-  for (let i = 0; i < RUNS * 2; i++) {
+  for (let i = 0; i < runs; i++) {
     const which = i % 2;
     // Driver clock on both ends; the panel is checked every animation frame (a paint is what counts).
     const painted = panel.waitForFunction((name) => document.querySelector('.ticket-name')?.textContent?.includes(name), NAMES[which], { polling: 'raf', timeout: 10_000 });
@@ -77,12 +78,16 @@ export async function run() {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tab.tabId}`);
   await panel.waitForSelector('.ticket-name');
+  await measure(mail, panel, WARMUP); // unmeasured: caches, compiled code
   const empty = await measure(mail, panel);
   const seedStarted = performance.now();
   await seed(ext, 100_000);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   await panel.reload();
   await panel.waitForSelector('.ticket-name');
+  // Right after writing 200 000 records the database is cold: the first navigations are measured
+  // on their own, then the steady state an agent works in, the figure the goal is about.
+  const cold = await measure(mail, panel, WARMUP);
   const full = await measure(mail, panel);
   // The popup's first paint, with the 100k store: a fresh page each time, as the toolbar opens it.
   const paints = [];
@@ -112,6 +117,7 @@ export async function run() {
   return {
     'open conversation -> card painted, 2 tickets': `median ${median(empty).toFixed(1)} ms, p90 ${percentile(empty, 90).toFixed(1)} ms (goal median <= 50 ms)`,
     'open conversation -> card painted, 100k tickets': `median ${median(full).toFixed(1)} ms, p90 ${percentile(full, 90).toFixed(1)} ms; ratio ${(median(full) / median(empty)).toFixed(2)}x (goal <= 1.2x); seeded in ${seedSeconds.toFixed(1)} s`,
+    'the same, first navigations right after the 100k import (cold)': `median ${median(cold).toFixed(1)} ms, max ${Math.max(...cold).toFixed(1)} ms (${cold.length} navigations)`,
     'create ticket -> stored and acknowledged (100k tickets)': `median ${median(creates).toFixed(1)} ms, p90 ${percentile(creates, 90).toFixed(1)} ms`,
     'popup first paint (100k tickets)': `first contentful paint median ${median(paints.map((p) => p.fcp)).toFixed(0)} ms, ticket list shown by ${median(paints.map((p) => p.ready)).toFixed(0)} ms`,
     'side panel bundle (html+js+css)': `${size.rawKB.toFixed(1)} KB raw, ${size.gzipKB.toFixed(1)} KB gzipped (plus the shared chunk: Preact, Dexie, zod)`,
