@@ -109,6 +109,20 @@ describe('Chromium: the ticket record page', () => {
     expect(await record.locator('.timeline [data-field="restored"]').count()).toBeGreaterThan(0);
   });
 
+  it('a description changed elsewhere during an edit: Save says so once and keeps the draft; a second Save stores it on purpose', async () => {
+    const [before] = await db('tickets');
+    await record.getByLabel('Description').fill('My notes on the depot.');
+    const theirs = await send(record, 'command', { type: 'updateTicket', requestId: requestId(), actor: 'ola@sidedesk.test', ticketId: before.id, rev: before.rev, changes: { description: 'Their notes.' } });
+    expect(theirs.ok).toBe(true);
+    await expect.poll(async () => (await db('tickets'))[0].description).toBe('Their notes.');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => record.locator('.toast span').first().textContent()).toBe('This was changed elsewhere; the latest version is shown. Try again.');
+    expect(await record.getByLabel('Description').inputValue()).toBe('My notes on the depot.');
+    expect((await db('tickets'))[0].description).toBe('Their notes.');
+    await record.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await db('tickets'))[0].description).toBe('My notes on the depot.');
+  });
+
   it('a name changed elsewhere while it is being edited is not overwritten: the latest is shown, and the page says so', async () => {
     const [before] = await db('tickets');
     await record.getByRole('button', { name: /Ticket name:/ }).click();

@@ -34,6 +34,17 @@ describe('the chip in the webmail page', () => {
     expect(chipText()).toContain('Courier lost');
   });
 
+  it('a report of the same conversation brings the freshest view (a ticket made meanwhile shows at once)', () => {
+    document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
+    const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    chip.sync(reading('a'));
+    chip.show('gmail:a@b.pl:a', { ticket: null, stage: null }, 'a');
+    expect(chipText()).toContain('Create ticket');
+    chip.sync(reading('a'));
+    chip.show('gmail:a@b.pl:a', view, 'a'); // re-reported (a new message), with its ticket now
+    expect(chipText()).toContain('Courier lost');
+  });
+
   it('an answer that arrives after the page moved on is not shown beside the next thread', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
     const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
