@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { CHROME_BUILD, launch, median, percentile, serve } from '../scripts/browser.mjs';
+import { CHROME_BUILD, launch, median, openInboxApp, percentile, serve } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b';
@@ -42,13 +42,7 @@ async function loadCost(context, settleMs, url = THREAD_URL) {
 }
 
 async function navigationToStored(session) {
-  const { context, extensionId } = session;
-  await serve(context, 'https://mail.google.com/**', 'gmail/inbox-app-2025.html');
-  const mail = await context.newPage();
-  await mail.goto('https://mail.google.com/mail/u/0/#inbox');
-  await mail.evaluate(() => sessionStorage.setItem('paintDelay', '0'));
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
+  const { mail, ext } = await openInboxApp(session);
   const threads = ['19a367a0e0052e6b', '199a4cb2200f2a74'];
   const times = [];
   for (let i = 0; i < RUNS * 2; i++) {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROME_BUILD, launch, median, percentile, readTable, serve } from '../scripts/browser.mjs';
+import { CHROME_BUILD, launch, median, openInboxApp, percentile, readTable } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 10;
@@ -62,12 +62,7 @@ async function seed(page, count) {
 export async function run() {
   const session = await launch({ extension: true });
   const { context, extensionId } = session;
-  await serve(context, 'https://mail.google.com/**', 'gmail/inbox-app-2025.html');
-  const mail = await context.newPage();
-  await mail.goto('https://mail.google.com/mail/u/0/#inbox');
-  await mail.evaluate(() => sessionStorage.setItem('paintDelay', '0'));
-  const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
+  const { mail, ext } = await openInboxApp(session);
   const read = (table) => readTable(ext, table);
   for (const t of THREADS) {
     await mail.evaluate((id) => void (location.hash = `#inbox/${id}`), t);

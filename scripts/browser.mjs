@@ -29,6 +29,18 @@ export async function serve(context, pattern, fixturePath) {
   await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
 
+/** The Gmail app fixture at its real host (threads painted at once) and the tickets page, the
+ * pages the benchmarks drive: `mail` to navigate, `ext` to read and seed the database. */
+export async function openInboxApp({ context, extensionId }) {
+  await serve(context, 'https://mail.google.com/**', 'gmail/inbox-app-2025.html');
+  const mail = await context.newPage();
+  await mail.goto('https://mail.google.com/mail/u/0/#inbox');
+  await mail.evaluate(() => sessionStorage.setItem('paintDelay', '0'));
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/tickets.html`);
+  return { mail, ext };
+}
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -5,21 +5,16 @@ import { I18nProvider } from '../../components/i18n';
 import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
-import { isWebmailUrl } from '../../webmail/hosts';
+import { followedTab, pinnedTabId } from '../../ui/webmail-tab';
 import { App, type PopupApi } from './App';
 import '../../ui/base.css';
 import '../../ui/panel.css';
 import '../../ui/popup.css';
 
-const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
+const pinned = pinnedTabId();
 const api: PopupApi = {
   call: createClient((message) => browser.runtime.sendMessage(message)),
-  async activeTab() {
-    const tab = pinned !== null ? await browser.tabs.get(pinned).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    // The browser gives a tab's address only for the webmail hosts Sidedesk may read: a tab on
-    // another site shows no conversation, whatever was stored for it before it left.
-    return { id: tab?.id !== undefined && isWebmailUrl(tab.url) ? tab.id : null, windowId: tab?.windowId };
-  },
+  activeTab: () => followedTab(pinned),
   // Opened from the popup's own click, so the browser lets it (both need a user gesture).
   async openPanel(windowId) {
     const chromePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;

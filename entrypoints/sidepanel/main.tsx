@@ -5,22 +5,17 @@ import { I18nProvider } from '../../components/i18n';
 import { setDocumentLanguage, translate } from '../../ui/browser-i18n';
 import { createClient } from '../../messaging/client';
 import { SidedeskDatabase } from '../../store/database';
-import { isWebmailUrl } from '../../webmail/hosts';
+import { followedTab, pinnedTabId } from '../../ui/webmail-tab';
 import { App, type PanelApi } from './App';
 import '../../ui/base.css';
 import '../../ui/panel.css';
 
 // The panel follows the active tab of its window; `?tab=<id>` pins it to one tab (tests), which
 // is still shown only while it is a webmail page.
-const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
+const pinned = pinnedTabId();
 const api: PanelApi = {
   call: createClient((message) => browser.runtime.sendMessage(message)),
-  async activeTabId() {
-    const tab = pinned !== null ? await browser.tabs.get(pinned).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    // The browser gives a tab's address only for the webmail hosts Sidedesk may read: a tab on
-    // another site shows no conversation, whatever was stored for it before it left.
-    return tab?.id !== undefined && isWebmailUrl(tab.url) ? tab.id : null;
-  },
+  activeTabId: async () => (await followedTab(pinned)).id,
   onTabChange(listener) {
     const activated = () => listener();
     // The followed tab going to another address (another site, or back to the webmail) counts too.

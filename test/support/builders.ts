@@ -1,4 +1,4 @@
-import type { CommandInput, ObservationInput } from '../../domain';
+import type { CommandInput, ObservationInput, Ticket } from '../../domain';
 
 export const ACCOUNT = 'agent@sidedesk.test';
 export const COLLEAGUE = 'colleague@sidedesk.test';
@@ -30,4 +30,12 @@ export function convId(threadId: string, account = ACCOUNT): string {
 
 export function observe(threadId: string, over: Partial<ObservationInput> = {}): CommandInput {
   return { type: 'observe', requestId: rid(), actor: 'content-script', observation: observation(threadId, over) };
+}
+
+/** Ticket number `n` as stored, written straight into a database (its activity at time `n`). */
+export function ticketRecord(n: number, name = `Ticket ${n}`): Ticket {
+  return {
+    id: `t${n}`, number: n, name, description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
+    source: 'email', contactEmail: null, createdAt: n, updatedAt: n, closedAt: null, properties: {}, rev: 1,
+  };
 }

@@ -48,11 +48,11 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
   let conversationId: string | null = null;
   let view: ChipView = { kind: 'loading' };
   let ui: ChipHost | null = null;
-  /** The thread of the conversation shown, as the reader read it, and whether the page's last
-   * reading was that thread. */
+  /** The thread of the conversation shown, and the thread of the page's last reading (null when
+   * it read no conversation), both as the reader read them: the chip shows only when they agree. */
   let shownThread: string | null = null;
-  let pageShowsMine = true;
   let lastReadThread: string | null = null;
+  const pageShowsMine = () => lastReadThread !== null && lastReadThread === shownThread;
   let anchor: Element | null = null;
 
   const draw = () => {
@@ -122,7 +122,6 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
     show(id: string | null, v: TicketView | null, threadId: string | null) {
       // The answer can come after the page has moved on: shown only if the page still shows it.
       shownThread = threadId;
-      pageShowsMine = threadId !== null && threadId === lastReadThread;
       if (id === conversationId) {
         if (id && v) (take(v), draw()); // the answer's view is the freshest
         return this.sync();
@@ -138,11 +137,8 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
      * shows the conversation the chip is about: between two threads (the address has moved on,
      * the page still paints) it is hidden, never put beside the next thread's subject. */
     sync(reading?: ReadingInput) {
-      if (reading) {
-        lastReadThread = reading.status === 'conversation' ? reading.observation.threadId : null;
-        pageShowsMine = lastReadThread !== null && lastReadThread === shownThread;
-      }
-      const at = conversationId && pageShowsMine ? reader.chipAnchor(document) : null;
+      if (reading) lastReadThread = reading.status === 'conversation' ? reading.observation.threadId : null;
+      const at = conversationId && pageShowsMine() ? reader.chipAnchor(document) : null;
       if (!at) return void (ui || anchor ? remove() : undefined);
       if (at !== anchor || (ui && !ui.host.isConnected)) mount(at);
     },

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../domain';
 import { searchTickets } from '../../../ui/panel-model';
+import { ticketRecord as ticket } from '../../support/builders';
 import { openTestDatabase } from '../../support/store';
-
-function ticket(n: number, name: string): Ticket {
-  return {
-    id: `t${n}`, number: n, name, description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
-    source: 'email', contactEmail: null, createdAt: n, updatedAt: n, closedAt: null, properties: {}, rev: 1,
-  };
-}
 
 describe('"Add to an existing ticket" search', () => {
   it('finds any ticket, however old: by number in every spelling, and by a word of its name', async () => {

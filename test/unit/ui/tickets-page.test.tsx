@@ -4,15 +4,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../components/i18n';
-import type { Ticket } from '../../../domain';
 import { App } from '../../../entrypoints/tickets/App';
+import { ticketRecord as ticket } from '../../support/builders';
 import { openTestDatabase } from '../../support/store';
 import { english } from '../../support/translate';
-
-const ticket = (n: number): Ticket => ({
-  id: `t${n}`, number: n, name: `Ticket ${n}`, description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
-  source: 'email', contactEmail: null, createdAt: n, updatedAt: n, closedAt: null, properties: {}, rev: 1,
-});
 
 describe('the tickets page', () => {
   it('shows a hundred tickets at a time, newest activity first, and more on request', async () => {
