@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           globals: true,
+          // Property tests run hundreds of command sequences: seconds on a busy CI machine. Speed
+          // is measured by the benchmarks, never by a unit test's clock.
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { WEBMAIL_MATCHES } from './webmail/hosts';
+import { WEBMAIL_MATCHES } from './domain/zod-free/providers';
 
 /** Pinned so Firefox keeps the same extension (and its IndexedDB) across updates. */
 export const GECKO_ID = 'sidedesk@sidedesk.dev';

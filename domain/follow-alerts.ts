@@ -3,7 +3,7 @@ import type { Contact } from './contact';
 import type { CommandResult } from './result';
 import type { Settings } from './settings';
 import { findStage } from './settings';
-import { ticketLabel } from './labels';
+import { ticketLabel } from './zod-free/labels';
 
 /** Something to tell the agent about a followed contact. */
 export type FollowAlert =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAPS } from './text';
+import { PROVIDER_IDS } from './zod-free/providers';
 
 /** Record ids made by Sidedesk (UUIDs in practice; any short opaque token is accepted). */
 export const RecordId = z.string().min(1).max(100);
@@ -16,14 +17,15 @@ export const Email = z
   .max(CAPS.email)
   .regex(/^[^\s@A-Z]+@[^\s@A-Z]+$/, 'expected a lower-cased email address');
 
-export const Provider = z.enum(['gmail', 'outlook', 'proton', 'fastmail', 'yahoo']);
+/** A supported webmail, from the one list of providers. */
+export const Provider = z.enum(PROVIDER_IDS);
 export type Provider = z.infer<typeof Provider>;
 
 /** `provider:account:threadId`, for example `gmail:me@example.com:18c2f4a1b9e0d3c7`. */
 export const ConversationId = z
   .string()
   .max(CAPS.email + 600)
-  .regex(/^(gmail|outlook|proton|fastmail|yahoo):[^:\s]+:\S+$/, 'expected provider:account:threadId');
+  .regex(new RegExp(`^(${PROVIDER_IDS.join('|')}):[^:\\s]+:\\S+$`), 'expected provider:account:threadId');
 
 /** Builds a conversation id from its parts. The thread id is opaque and may contain colons. */
 export function conversationIdOf(provider: Provider, account: string, threadId: string): string {

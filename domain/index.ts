@@ -2,10 +2,10 @@ export * from './badge';
 export * from './commands';
 export * from './contact';
 export * from './conversation';
-export * from './errors';
+export * from './zod-free/errors';
 export * from './follow-alerts';
 export * from './ids';
-export * from './labels';
+export * from './zod-free/labels';
 export * from './observation';
 export * from './properties';
 export * from './result';
@@ -17,3 +17,20 @@ export * from './ticket';
 export * from './timeline';
 export * from './trash';
 export { decide, type DecideContext, type Decision, type Writes } from './cascade';
+export * from './reading';
+export {
+  PROVIDERS,
+  PROVIDER_IDS,
+  WEBMAIL_HOSTS,
+  WEBMAIL_MATCHES,
+  hostsOf,
+  isWebmailUrl,
+  matchesOf,
+  providerDisplayName,
+  providerName,
+  providerOfUrl,
+} from './zod-free/providers';
+export * from './zod-free/stage-label';
+export * from './zod-free/stage-tone';
+export * from './zod-free/translate';
+export type { PlainPipeline, PlainStage } from './zod-free/pipeline-shape';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Email, RecordId } from './ids';
 import { CAPS } from './text';
-import { DEFAULT_PIPELINE } from './default-pipeline';
+import { DEFAULT_PIPELINE } from './zod-free/default-pipeline';
 
 /** A member of the support team. The id of the webmail account's own user is their address. */
 export const Owner = z.object({

@@ -97,6 +97,11 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
       if (contact) snap.contacts.set(contact.email, contact);
       break;
     }
+    default: {
+      // A command without its case here would read nothing and be refused as not-found.
+      const unhandled: never = command;
+      throw new Error(`No snapshot for command ${(unhandled as Command).type}`);
+    }
   }
 
   if (command.type === 'trashConversation' || command.type === 'deleteTicket') {

@@ -1,8 +1,9 @@
-import { startContentScript, matchesOf } from '../ui/content/start';
-import { fastmailReader } from '../webmail/fastmail';
+import { startContentScript } from '@/content/start';
+import { matchesOf } from '@/domain/zod-free/providers';
+import { fastmailReader } from '@/webmail/fastmail';
 
 export default defineContentScript({
-  matches: matchesOf(fastmailReader),
+  matches: matchesOf('fastmail'),
   runAt: 'document_idle',
   // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
   cssInjectionMode: 'manual',

@@ -1,8 +1,9 @@
-import { startContentScript, matchesOf } from '../ui/content/start';
-import { gmailReader } from '../webmail/gmail';
+import { startContentScript } from '@/content/start';
+import { matchesOf } from '@/domain/zod-free/providers';
+import { gmailReader } from '@/webmail/gmail';
 
 export default defineContentScript({
-  matches: matchesOf(gmailReader),
+  matches: matchesOf('gmail'),
   runAt: 'document_idle',
   // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
   cssInjectionMode: 'manual',

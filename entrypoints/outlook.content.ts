@@ -1,8 +1,9 @@
-import { startContentScript, matchesOf } from '../ui/content/start';
-import { outlookReader } from '../webmail/outlook';
+import { startContentScript } from '@/content/start';
+import { matchesOf } from '@/domain/zod-free/providers';
+import { outlookReader } from '@/webmail/outlook';
 
 export default defineContentScript({
-  matches: matchesOf(outlookReader),
+  matches: matchesOf('outlook'),
   runAt: 'document_idle',
   // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
   cssInjectionMode: 'manual',

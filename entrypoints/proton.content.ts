@@ -1,8 +1,9 @@
-import { startContentScript, matchesOf } from '../ui/content/start';
-import { protonReader } from '../webmail/proton';
+import { startContentScript } from '@/content/start';
+import { matchesOf } from '@/domain/zod-free/providers';
+import { protonReader } from '@/webmail/proton';
 
 export default defineContentScript({
-  matches: matchesOf(protonReader),
+  matches: matchesOf('proton'),
   runAt: 'document_idle',
   // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
   cssInjectionMode: 'manual',

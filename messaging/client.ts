@@ -1,4 +1,4 @@
-import { DeskFailure, type DeskErrorCode } from '../domain';
+import { DeskFailure, type DeskErrorCode } from '@/domain';
 import { protocol, Reply, type RequestName, type RequestOf, type ResponseOf } from './protocol';
 
 /** Sends one message and resolves with the receiver's answer (`runtime.sendMessage`). */

@@ -1,4 +1,4 @@
-import { DeskFailure, type DeskErrorCode } from '../domain/errors';
+import { DeskFailure, type DeskErrorCode } from '@/domain/zod-free/errors';
 import type { RequestName, RequestOf, ResponseOf } from './protocol';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Command, CommandResult, ConversationId, RecordId, Settings, Stage, Ticket } from '../domain';
-import { Reading } from '../webmail/reading';
+import { Command, CommandResult, ConversationId, RecordId, Settings, Stage, Ticket } from '@/domain';
+import { Reading } from '@/domain/reading';
 
 /** Who may send a request: extension pages (panel, popup, record and tickets pages), or the
  * content script of a supported webmail tab. Everything else is refused before parsing data. */

@@ -78,7 +78,7 @@ await panel.screenshot({ path: join(OUT, 'panel.png') });
 await gmail.screenshot({ path: join(OUT, 'chip-gmail.png') });
 await outlook.screenshot({ path: join(OUT, 'chip-outlook.png') });
 const record = await context.newPage();
-await record.goto(`chrome-extension://${extensionId}/ticket.html?id=${order.data.ticket.id}`);
+await record.goto(`chrome-extension://${extensionId}/record.html?id=${order.data.ticket.id}`);
 await record.waitForSelector('.record-title');
 await record.screenshot({ path: join(OUT, 'record.png') });
 await ext.reload();

@@ -1,4 +1,4 @@
-import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '../domain';
+import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '@/domain';
 import type { SidedeskDatabase } from './database';
 
 /**

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommandResult, Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup } from '../domain';
+import type { CommandResult, Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup } from '@/domain';
 
 /** A processed request: replaying the same request id returns this instead of acting again. */
 export interface RequestRecord {
@@ -9,13 +9,15 @@ export interface RequestRecord {
   result: CommandResult;
 }
 
+/** Whether Sidedesk can read a webmail tab's page; why not, shown as a health notice. */
+export type TabHealth = { status: 'ok' } | { status: 'unreadable'; reason: string };
+
 /** What a webmail tab shows now. Kept in the database, not in the worker, which the browser stops. */
 export interface TabRecord {
   tabId: number;
   conversationId: string | null;
   url: string;
-  /** `ok`, or why the page could not be read (shown as a health notice). */
-  health: string;
+  health: TabHealth;
   at: number;
 }
 
@@ -73,5 +75,16 @@ export class SidedeskDatabase extends Dexie {
       requests: 'requestId, at',
       tabs: 'tabId, conversationId',
     });
+    // Version 1 kept a tab's health as text (`ok`, `unreadable: <reason>`).
+    this.version(2).upgrade((tx) =>
+      tx
+        .table('tabs')
+        .toCollection()
+        .modify((tab: { health: unknown }) => {
+          if (typeof tab.health !== 'string') return;
+          const reason = /^unreadable: ?([\s\S]*)$/.exec(tab.health)?.[1];
+          tab.health = reason === undefined ? { status: 'ok' } : { status: 'unreadable', reason };
+        }),
+    );
   }
 }

@@ -5,10 +5,10 @@ import {
   deskError,
   gatherSnapshot,
   type DeskError,
-} from '../domain';
+} from '@/domain';
 import { applyWrites } from './apply-writes';
-import { TABLES, type SidedeskDatabase } from './database';
-import { createReader } from './reader';
+import { TABLES, type SidedeskDatabase, type TabHealth } from './database';
+import { createDeskReader } from './desk-reader';
 
 /** `replayed`: the request id was already applied, and `data` is that first result: nothing was
  * written now, so nothing should be announced again (chips, badge, notifications). */
@@ -34,7 +34,7 @@ export interface CommandOrigin {
 export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const reader = createReader(db);
+  const reader = createDeskReader(db);
 
   async function execute(input: unknown, origin: CommandOrigin = {}): Promise<Outcome<CommandResult>> {
     const parsed = Command.safeParse(input);
@@ -61,7 +61,7 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
             tabId: origin.tabId,
             conversationId: data.conversation?.id ?? null,
             url: origin.url ?? '',
-            health: 'ok',
+            health: { status: 'ok' },
             at,
           });
         }
@@ -73,7 +73,7 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
   }
 
   /** Records that a webmail tab shows no conversation, or a page the reader cannot read. */
-  async function reportTab(tabId: number, url: string, health: string): Promise<void> {
+  async function reportTab(tabId: number, url: string, health: TabHealth): Promise<void> {
     await db.tabs.put({ tabId, conversationId: null, url, health, at: now() });
   }
 

@@ -1,8 +1,8 @@
 import { FASTMAIL } from './fastmail-selectors';
-import type { ReadingInput } from './reading';
-import type { WebmailReader } from './reader';
+import type { ReadingInput } from '@/domain/reading';
+import { hostsOf } from '@/domain/zod-free/providers';
+import type { WebmailReader } from './webmail-reader';
 
-const HOSTS: readonly string[] = ['app.fastmail.com'];
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 // Longer than an address can be stored (CAPS.email): not one, so not sent to be refused.
 const isEmail = (text: string) => text.length <= 320 && EMAIL.test(text);
@@ -24,7 +24,7 @@ export interface FastmailRoute {
 
 /** `/mail/<mailbox>/` and `/mail/<mailbox>/<threadId>.<emailId>`; other apps (`/calendar/`) are null. */
 export function parseFastmailRoute(url: URL): FastmailRoute | null {
-  if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
+  if (url.protocol !== 'https:' || !hostsOf('fastmail').includes(url.hostname)) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'mail' || !parts[1]) return null;
   const user = url.searchParams.get('u');
@@ -64,7 +64,6 @@ function recipientsOf(card: Element): Person[] {
 
 export const fastmailReader: WebmailReader = {
   provider: 'fastmail',
-  hosts: HOSTS,
   read(doc: Document, url: URL): ReadingInput {
     const heading = doc.querySelector(FASTMAIL.subject);
     if (!heading) {

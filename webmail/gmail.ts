@@ -1,7 +1,7 @@
 import { GMAIL } from './gmail-selectors';
 import { hexFromPermId, hexFromUrlSegment, isHexId, timeFromHexId } from './gmail-ids';
-import type { ReadingInput } from './reading';
-import type { WebmailReader } from './reader';
+import type { ReadingInput } from '@/domain/reading';
+import type { WebmailReader } from './webmail-reader';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 
@@ -47,7 +47,6 @@ function person(el: Element) {
 
 export const gmailReader: WebmailReader = {
   provider: 'gmail',
-  hosts: ['mail.google.com'],
   threadIdFromUrl,
 
   read(doc, url): ReadingInput {

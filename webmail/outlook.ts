@@ -1,6 +1,6 @@
 import { OUTLOOK } from './outlook-selectors';
-import type { ReadingInput } from './reading';
-import type { WebmailReader } from './reader';
+import type { ReadingInput } from '@/domain/reading';
+import type { WebmailReader } from './webmail-reader';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 // What Observation accepts as a thread id.
@@ -96,7 +96,6 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const outlookReader: WebmailReader = {
   provider: 'outlook',
-  hosts: ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com'],
   threadIdFromUrl: (url) => parseOutlookPath(url)?.id ?? null,
 
   read(doc, url): ReadingInput {

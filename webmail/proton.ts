@@ -1,8 +1,8 @@
 import { PROTON, PROTON_NON_ELEMENT_LABELS } from './proton-selectors';
-import type { ReadingInput } from './reading';
-import type { WebmailReader } from './reader';
+import type { ReadingInput } from '@/domain/reading';
+import { hostsOf } from '@/domain/zod-free/providers';
+import type { WebmailReader } from './webmail-reader';
 
-const HOSTS: readonly string[] = ['mail.proton.me'];
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 // Longer than an address can be stored (CAPS.email): not one, so not sent to be refused.
 const isEmail = (text: string) => text.length <= 320 && EMAIL.test(text);
@@ -20,7 +20,7 @@ export interface ProtonRoute {
 
 /** Proton's route `/:labelID?/:elementID?/:messageID?` (MAIN_ROUTE_PATH), under `/u/<n>` or not. */
 export function parseProtonRoute(url: URL): ProtonRoute | null {
-  if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
+  if (url.protocol !== 'https:' || !hostsOf('proton').includes(url.hostname)) return null;
   let parts = url.pathname.split('/').filter(Boolean).map(decode);
   let session: string | null = null;
   if (parts[0] === 'u' && /^\d{1,3}$/.test(parts[1] ?? '')) {
@@ -83,7 +83,6 @@ function messageOf(article: Element): ShownMessage {
 
 export const protonReader: WebmailReader = {
   provider: 'proton',
-  hosts: HOSTS,
   read(doc: Document, url: URL): ReadingInput {
     const heading = doc.querySelector(PROTON.subject);
     if (!heading) {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Confirm } from './confirm';
-import { ticketLabel, type Conversation, type Owner, type Ticket } from '../../domain';
-import { useT } from '../i18n';
-import { OwnerSelect } from './selects';
+import { Confirm } from '@/components/common/confirm';
+import { ticketLabel, type Conversation, type Owner, type Ticket } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { OwnerSelect } from '@/components/common/selects';
 
 export interface ConversationSectionProps {
   conversation: Conversation;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Conversation, Owner, Priority, Stage } from '../../domain';
-import { useT } from '../i18n';
-import { OwnerSelect, PrioritySelect, StageSelect } from './selects';
+import type { Conversation, Owner, Priority, Stage } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { OwnerSelect, PrioritySelect, StageSelect } from '@/components/common/selects';
 
 export interface TicketDraftInput {
   name: string;

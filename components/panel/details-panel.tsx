@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { displayableProperties, moveProperty, propertyValue, type Owner, type Ticket } from '../../domain';
-import { useT } from '../i18n';
+import { displayableProperties, moveProperty, propertyValue, type Owner, type Ticket } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { formatDateTime } from '@/components/common/format';
 
 export interface DetailsPanelProps {
   ticket: Ticket;
@@ -8,8 +9,6 @@ export interface DetailsPanelProps {
   team: Owner[];
   onSaveDisplayed: (order: string[]) => void;
 }
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "View more": the properties the user chose, in the user's order (rule 7). */
 export function DetailsPanel({ ticket, displayed, team, onSaveDisplayed }: DetailsPanelProps) {
@@ -19,7 +18,7 @@ export function DetailsPanel({ ticket, displayed, team, onSaveDisplayed }: Detai
   const show = (key: string): string => {
     const v = propertyValue(ticket, key);
     if (v === null || v === '') return '—';
-    if (key.endsWith('At') && typeof v === 'number') return when.format(v);
+    if (key.endsWith('At') && typeof v === 'number') return formatDateTime(v);
     if (key === 'ownerId') return team.find((m) => m.id === v)?.name ?? String(v);
     if (key === 'priority') return t(`priority_${v}`);
     if (key === 'source') return t(`source_${String(v).replace(/-/g, '_')}`);

@@ -1,5 +1,5 @@
-import { ticketLabel, type Ticket } from '../../domain';
-import { useT } from '../i18n';
+import { ticketLabel, type Ticket } from '@/domain';
+import { useT } from '@/components/common/i18n';
 
 /** No webmail tab: what Sidedesk does, where it works, and recent tickets. */
 export function NoWebmail({ recent, onOpenTicket }: { recent: Ticket[]; onOpenTicket: (id: string) => void }) {

@@ -1,7 +1,8 @@
-import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '../../domain';
-import { useT } from '../i18n';
-import { InlineText } from './inline-text';
-import { OwnerSelect, PrioritySelect, StageSelect } from './selects';
+import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { InlineText } from '@/components/common/inline-text';
+import { OwnerSelect, PrioritySelect, StageSelect } from '@/components/common/selects';
+import { formatDateTime } from '@/components/common/format';
 
 export interface TicketCardProps {
   ticket: Ticket;
@@ -18,8 +19,6 @@ export interface TicketCardProps {
   detailsOpen: boolean;
   onToggleDetails: () => void;
 }
-
-const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The ticket's fixed properties (rule 7): name, stage, priority, owner, create date. */
 export function TicketCard(p: TicketCardProps) {
@@ -47,7 +46,7 @@ export function TicketCard(p: TicketCardProps) {
           <OwnerSelect team={p.team} value={p.ticket.ownerId} me={p.me} onChange={p.onOwner} label={t('ticketOwner')} />
         </dd>
         <dt>{t('created')}</dt>
-        <dd>{created.format(p.ticket.createdAt)}</dd>
+        <dd>{formatDateTime(p.ticket.createdAt)}</dd>
       </dl>
       <button type="button" class="link view-more" aria-expanded={p.detailsOpen} onClick={p.onToggleDetails}>
         {p.detailsOpen ? t('viewLess') : `${t('viewMore')} ›`}

@@ -1,7 +1,6 @@
-import type { Conversation } from '../../domain';
-import { useT } from '../i18n';
-
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import type { Conversation } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { formatDate } from '@/components/common/format';
 
 /** The ticket's conversations; each link reopens the thread in its webmail (https links only). */
 export function LinkedConversations({ conversations }: { conversations: Conversation[] }) {
@@ -22,7 +21,7 @@ export function LinkedConversations({ conversations }: { conversations: Conversa
               <span>{c.subject || t('noSubject')}</span>
             )}
             <span class="muted">{c.state === 'open' ? t('stateOpen') : t('stateClosed')}</span>
-            <span class="muted">{day.format(c.lastMessageAt ?? c.lastSeenAt)}</span>
+            <span class="muted">{formatDate(c.lastMessageAt ?? c.lastSeenAt)}</span>
           </li>
         ))}
       </ul>

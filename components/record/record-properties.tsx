@@ -1,9 +1,10 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '../../domain';
-import { useT } from '../i18n';
-import { InlineText } from '../panel/inline-text';
-import { OwnerSelect, PrioritySelect, StageSelect } from '../panel/selects';
+import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { InlineText } from '@/components/common/inline-text';
+import { OwnerSelect, PrioritySelect, StageSelect } from '@/components/common/selects';
+import { formatDateTime } from '@/components/common/format';
 
 export interface RecordPropertiesProps {
   ticket: Ticket;
@@ -22,8 +23,6 @@ export interface RecordPropertiesProps {
   onStage: (stageId: string) => void;
   onOwner: (ownerId: string | null) => void;
 }
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every property of the ticket, each editable. */
 export function RecordProperties({ ticket, stages, team, onChange, onConflict, onStage, onOwner }: RecordPropertiesProps) {
@@ -83,11 +82,11 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
         <dt>{t('prop_source')}</dt>
         <dd>{t(`source_${ticket.source.replace(/-/g, '_')}`)}</dd>
         <dt>{t('created')}</dt>
-        <dd>{when.format(ticket.createdAt)}</dd>
+        <dd>{formatDateTime(ticket.createdAt)}</dd>
         <dt>{t('prop_updatedAt')}</dt>
-        <dd>{when.format(ticket.updatedAt)}</dd>
+        <dd>{formatDateTime(ticket.updatedAt)}</dd>
         <dt>{t('prop_closedAt')}</dt>
-        <dd>{ticket.closedAt ? when.format(ticket.closedAt) : '—'}</dd>
+        <dd>{ticket.closedAt ? formatDateTime(ticket.closedAt) : '—'}</dd>
         {Object.entries(ticket.properties).map(([k, v]) => (
           <Fragment key={k}>
             <dt>{k}</dt>

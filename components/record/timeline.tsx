@@ -1,6 +1,7 @@
-import type { Owner, Stage, TimelineEntry } from '../../domain';
-import { useT } from '../i18n';
-import { stageLabel } from '../stage-label';
+import type { Owner, Stage, TimelineEntry } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { stageLabel } from '@/domain/zod-free/stage-label';
+import { formatDateTime } from '@/components/common/format';
 
 export interface TimelineProps {
   entries: TimelineEntry[];
@@ -10,7 +11,6 @@ export interface TimelineProps {
   subjects: Map<string, string>;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const keyOf = (text: string) => text.replace(/[^A-Za-z0-9_@]/g, '_');
 
 /** Every change of the ticket: who, when, what from what to what, and the rule behind a cascade. */
@@ -45,7 +45,7 @@ export function Timeline({ entries, stages, team, subjects }: TimelineProps) {
             {e.rule && <span class="timeline__rule"> {t(`rule_${keyOf(e.rule)}`)}</span>}
           </div>
           <div class="muted">
-            {team.find((m) => m.id === e.actor)?.name ?? e.actor} · {when.format(e.at)}
+            {team.find((m) => m.id === e.actor)?.name ?? e.actor} · {formatDateTime(e.at)}
           </div>
         </li>
       ))}

@@ -1,7 +1,7 @@
 import type { Command } from '../commands';
 import type { Contact } from '../contact';
 import type { Conversation } from '../conversation';
-import type { DeskError } from '../errors';
+import type { DeskError } from '../zod-free/errors';
 import type { CommandResult } from '../result';
 import type { RuleId } from '../rules';
 import type { Settings } from '../settings';

@@ -1,5 +1,5 @@
 import type { CommandOf } from '../commands';
-import { deskError } from '../errors';
+import { deskError } from '../zod-free/errors';
 import type { Snapshot } from '../snapshot';
 import { createChangeSet, refuse, type DecideContext, type Decision } from './change-set';
 

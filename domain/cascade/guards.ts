@@ -1,5 +1,5 @@
 import type { Conversation } from '../conversation';
-import { deskError, type DeskError } from '../errors';
+import { deskError, type DeskError } from '../zod-free/errors';
 import type { Settings } from '../settings';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';

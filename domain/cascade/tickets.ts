@@ -1,5 +1,5 @@
 import type { CommandOf, TicketChanges } from '../commands';
-import { deskError } from '../errors';
+import { deskError } from '../zod-free/errors';
 import { findStage } from '../settings';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';

@@ -1,6 +1,6 @@
 import type { CommandOf } from '../commands';
 import type { Conversation } from '../conversation';
-import { deskError } from '../errors';
+import { deskError } from '../zod-free/errors';
 import { RULES, type RuleId } from '../rules';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';

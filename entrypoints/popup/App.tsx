@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useT } from '../../components/i18n';
-import { StageSelect } from '../../components/panel/selects';
-import { Toast, type ToastMessage } from '../../components/panel/toast';
-import { ticketLabel } from '../../domain';
-import type { Client } from '../../messaging/client';
-import type { SidedeskDatabase } from '../../store/database';
-import { createPanelActions } from '../../ui/panel-actions';
-import { loadPopup } from '../../ui/popup-model';
-import { useLiveQuery } from '../../ui/use-live-query';
-import { providerName } from '../../webmail/hosts';
+import { useT } from '@/components/common/i18n';
+import { StageSelect } from '@/components/common/selects';
+import { Toast, useToast } from '@/components/common/toast';
+import { ticketLabel } from '@/domain';
+import type { Client } from '@/messaging/client';
+import type { SidedeskDatabase } from '@/store/database';
+import { createPanelActions } from '@/pages/commands';
+import { loadPopup } from './model';
+import { useLiveQuery } from '@/pages/live-query';
+import { providerName } from '@/domain/zod-free/providers';
 
 export interface PopupApi {
   call: Client;
@@ -21,12 +21,12 @@ export interface PopupApi {
 export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
   const t = useT();
   const [tab, setTab] = useState<{ id: number | null; windowId: number | undefined } | null>(null);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [toast, toaster] = useToast();
   useEffect(() => void api.activeTab().then(setTab), [api]);
   const model = useLiveQuery(() => loadPopup(db, tab?.id ?? null), [db, tab?.id]);
   const actions = useMemo(
-    () => createPanelActions({ call: api.call, t, actor: () => model?.conversation?.account ?? 'sidedesk', settings: () => model!.settings, toast: (m) => setToast({ ...m, id: Date.now() }) }),
-    [api, t, model],
+    () => createPanelActions({ call: api.call, t, actor: () => model?.conversation?.account ?? 'sidedesk', settings: () => model!.settings, toast: toaster.show }),
+    [api, t, model, toaster],
   );
   if (!model || !tab) return <main class="popup" aria-busy="true" />;
   const stagesOf = (pipelineId: string) => model.settings.pipelines.find((p) => p.id === pipelineId)?.stages ?? [];
@@ -36,7 +36,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
     <main class="popup">
       <header class="panel__header">
         <h1>Sidedesk</h1>
-        <button type="button" onClick={() => void api.openPanel(tab.windowId).catch(() => setToast({ id: Date.now(), text: t('panelWontOpen'), tone: 'error' }))}>
+        <button type="button" onClick={() => void api.openPanel(tab.windowId).catch(() => toaster.error(t('panelWontOpen')))}>
           {t('openSidePanel')}
         </button>
       </header>
@@ -64,7 +64,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
           </div>
         ) : (
           <p class="muted">
-            {!model.tab ? t('noWebmailTitle') : model.tab.health.startsWith('unreadable') ? t('unreadableTitle', [providerName(model.tab.url)]) : t('nothingOpen')}
+            {!model.tab ? t('noWebmailTitle') : model.tab.health.status === 'unreadable' ? t('unreadableTitle', [providerName(model.tab.url)]) : t('nothingOpen')}
           </p>
         )}
       </section>
@@ -92,7 +92,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
           </ul>
         )}
       </section>
-      <Toast message={toast} onDismiss={() => setToast(null)} />
+      <Toast message={toast} onDismiss={toaster.dismiss} />
     </main>
   );
 }

@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useT } from '../../components/i18n';
-import { ContactSection } from '../../components/panel/contact-section';
-import { ConversationSection } from '../../components/panel/conversation-section';
-import { CreateTicketForm } from '../../components/panel/create-ticket-form';
-import { DetailsPanel } from '../../components/panel/details-panel';
-import { NoWebmail, NothingOpen, Unreadable } from '../../components/panel/notices';
-import { TicketCard } from '../../components/panel/ticket-card';
-import { Toast, type ToastMessage } from '../../components/panel/toast';
-import type { Ticket } from '../../domain';
-import type { Client } from '../../messaging/client';
-import type { SidedeskDatabase } from '../../store/database';
-import { createPanelActions } from '../../ui/panel-actions';
-import { loadPanel, searchTickets } from '../../ui/panel-model';
-import { useLiveQuery } from '../../ui/use-live-query';
-import { providerName } from '../../webmail/hosts';
+import { useT } from '@/components/common/i18n';
+import { ContactSection } from '@/components/common/contact-section';
+import { ConversationSection } from '@/components/panel/conversation-section';
+import { CreateTicketForm } from '@/components/panel/create-ticket-form';
+import { DetailsPanel } from '@/components/panel/details-panel';
+import { NoWebmail, NothingOpen, Unreadable } from '@/components/panel/notices';
+import { TicketCard } from '@/components/panel/ticket-card';
+import { Toast, useToast } from '@/components/common/toast';
+import { ticketLabel, type Ticket } from '@/domain';
+import type { Client } from '@/messaging/client';
+import type { SidedeskDatabase } from '@/store/database';
+import { createPanelActions } from '@/pages/commands';
+import { loadPanel, searchTickets } from './model';
+import { useLiveQuery } from '@/pages/live-query';
+import { providerName } from '@/domain/zod-free/providers';
+import { PAGE_PATHS } from '@/messaging/page-urls';
 
 export interface PanelApi {
   call: Client;
@@ -26,7 +27,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const t = useT();
   // undefined until the browser says which tab is active: no "open a conversation" flash first.
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [toast, toaster] = useToast();
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -45,9 +46,9 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
         t,
         actor: () => model?.conversation?.account ?? 'sidedesk',
         settings: () => model!.settings,
-        toast: (m) => setToast({ ...m, id: Date.now() }),
+        toast: toaster.show,
       }),
-    [api, t, model],
+    [api, t, model, toaster],
   );
 
   if (!model || tabId === undefined) return <main class="panel" aria-busy="true" />;
@@ -58,7 +59,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
 
   let body;
   if (!tab) body = <NoWebmail recent={model.recent} onOpenTicket={openRecord} />;
-  else if (tab.health.startsWith('unreadable')) body = <Unreadable provider={providerName(tab.url)} reason={tab.health.replace(/^unreadable: /, '')} />;
+  else if (tab.health.status === 'unreadable') body = <Unreadable provider={providerName(tab.url)} reason={tab.health.reason} />;
   else if (!conversation) body = <NothingOpen />;
   else {
     body = (
@@ -71,7 +72,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             me={me}
             onOpenRecord={() => openRecord(ticket.id)}
             onRename={(name) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name } })}
-            onConflict={() => setToast({ id: Date.now(), text: t('conflictShown'), tone: 'error' })}
+            onConflict={() => toaster.error(t('conflictShown'))}
             onPriority={(priority) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })}
             onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
             onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}
@@ -90,7 +91,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
               setBusy(true);
               const result = await actions.run({ type: 'createTicket', conversationId: conversation.id, draft: { ...draft, source: 'email' } });
               setBusy(false);
-              if (result?.ticket) setToast({ id: Date.now(), text: t('toastCreated', [`T-${String(result.ticket.number).padStart(4, '0')}`]), tone: 'info' });
+              if (result?.ticket) toaster.info(t('toastCreated', [ticketLabel(result.ticket)]));
             }}
           />
         )}
@@ -102,9 +103,9 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             onSaveDisplayed={async (displayedProperties) => {
               try {
                 await api.call('updateSettings', { ...settings, displayedProperties });
-                setToast({ id: Date.now(), text: t('displayedSaved'), tone: 'info' });
+                toaster.info(t('displayedSaved'));
               } catch (error) {
-                setToast({ id: Date.now(), text: t('notSaved', [(error as Error).message]), tone: 'error' });
+                toaster.error(t('notSaved', [(error as Error).message]));
               }
             }}
           />
@@ -138,12 +139,12 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     <main class="panel">
       <header class="panel__header">
         <h1>Sidedesk</h1>
-        <a href="tickets.html" target="_blank" rel="noopener">
+        <a href={PAGE_PATHS.tickets.slice(1)} target="_blank" rel="noopener">
           {t('allTickets')}
         </a>
       </header>
       {body}
-      <Toast message={toast} onDismiss={() => setToast(null)} />
+      <Toast message={toast} onDismiss={toaster.dismiss} />
     </main>
   );
 }

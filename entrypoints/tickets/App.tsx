@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { useT } from '../../components/i18n';
-import { TicketTable } from '../../components/ticket-table';
-import type { SidedeskDatabase } from '../../store/database';
-import { readSettings } from '../../store/reader';
-import { useLiveQuery } from '../../ui/use-live-query';
-import type { Client } from '../../messaging/client';
+import { useT } from '@/components/common/i18n';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import type { SidedeskDatabase } from '@/store/database';
+import { readSettings } from '@/store/settings';
+import { useLiveQuery } from '@/pages/live-query';
+import type { Client } from '@/messaging/client';
 
 const PAGE = 100;
 

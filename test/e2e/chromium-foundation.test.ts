@@ -63,7 +63,7 @@ describe('Chromium: the built extension end to end', () => {
     expect(await checkBothSchemes(ext, 'tickets-page', SCREENSHOTS)).toEqual([]);
     // Each name opens the ticket's record page.
     await ext.locator(`tr[data-ticket-id="${ticket.id}"] a`).click();
-    await ext.waitForURL(`**/ticket.html?id=${ticket.id}`);
+    await ext.waitForURL(`**/record.html?id=${ticket.id}`);
     await expect.poll(() => ext.locator('.record-title').textContent(), { timeout: 5000 }).toContain(ticket.name);
     await ext.goBack();
 

@@ -89,7 +89,7 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
     expect(id.startsWith('sidedesk|ticket|')).toBe(true);
     const [record] = await Promise.all([session.context.waitForEvent('page'), press(ext, { sidedeskTest: 'notificationClick', id })]);
     await record.waitForLoadState();
-    expect(record.url()).toBe(`chrome-extension://${session.extensionId}/ticket.html?id=${ticket.id}`);
+    expect(record.url()).toBe(`chrome-extension://${session.extensionId}/record.html?id=${ticket.id}`);
     await expect.poll(async () => (await ids()).includes(id)).toBe(false);
   });
 });

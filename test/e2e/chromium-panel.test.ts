@@ -114,7 +114,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
 
   it('a change made in another context (the record page) appears in the panel at once', async () => {
     const [ticket] = await db('tickets');
-    const record = await session.extensionPage(`ticket.html?id=${ticket.id}`);
+    const record = await session.extensionPage(`record.html?id=${ticket.id}`);
     await record.waitForSelector('.record-title');
     await record.getByLabel('Priority').selectOption('low');
     await expect.poll(() => panel.getByLabel('Priority').inputValue(), { timeout: 5000 }).toBe('low');
@@ -199,7 +199,7 @@ describe('Chromium: the panel on a page Sidedesk cannot read', () => {
     await mail.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/unknown-layout.html') }));
     await mail.goto('https://mail.google.com/mail/u/0/#inbox');
     const ext = await session.extensionPage();
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.health.startsWith('unreadable') === true, 10_000);
+    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.health.status === 'unreadable', 10_000);
     const panel = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`);
     await panel.setViewportSize({ width: 400, height: 500 });
     await panel.waitForSelector('.notice');

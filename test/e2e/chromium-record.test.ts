@@ -32,7 +32,7 @@ describe('Chromium: the ticket record page', () => {
     await send(ext, 'command', { type: 'addConversationToTicket', requestId: requestId(), actor, conversationId: REFUND.id, ticketId });
     await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId, rev: 1, stageId: 'closed' });
     await ext.close();
-    record = await session.extensionPage(`ticket.html?id=${ticketId}`);
+    record = await session.extensionPage(`record.html?id=${ticketId}`);
   });
   afterAll(async () => {
     await session?.close();

@@ -48,7 +48,7 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
     // Clicking the ticket's name opens its record page in a new tab.
     const [recordPage] = await Promise.all([session.context.waitForEvent('page'), chip.locator('button').click()]);
     await recordPage.waitForLoadState();
-    expect(recordPage.url()).toBe(`chrome-extension://${session.extensionId}/ticket.html?id=${ticket.id}`);
+    expect(recordPage.url()).toBe(`chrome-extension://${session.extensionId}/record.html?id=${ticket.id}`);
     await expect.poll(() => recordPage.locator('.record-title').textContent(), { timeout: 5000 }).toContain('Courier lost the parcel');
     await mail.close();
     await ext.close();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { WEBMAIL_MATCHES } from '../../webmail/hosts';
+import { WEBMAIL_MATCHES } from '../../domain/zod-free/providers';
 import { CHROME_BUILD, FIREFOX_BUILD } from './support/paths';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

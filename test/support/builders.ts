@@ -1,4 +1,4 @@
-import type { CommandInput, ObservationInput, Ticket } from '../../domain';
+import type { CommandInput, ObservationInput, Ticket } from '@/domain';
 
 export const ACCOUNT = 'agent@sidedesk.test';
 export const COLLEAGUE = 'colleague@sidedesk.test';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CommandInput } from '../../domain';
+import type { CommandInput } from '@/domain';
 import { COLLEAGUE, convId, observe, rid } from './builders';
 import type { MemoryState } from './memory-desk';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { findStage, type CommandInput, type CommandResult, type DeskError, type Writes } from '../../domain';
+import { findStage, type CommandInput, type CommandResult, type DeskError, type Writes } from '@/domain';
 import type { MemoryState } from './memory-desk';
 
 /** Invariants that hold in every state, whatever happened before. */

@@ -14,7 +14,7 @@ import {
   type TimelineEntry,
   type TrashGroup,
   type Writes,
-} from '../../domain';
+} from '@/domain';
 
 /** Plain maps standing in for the tables, so the pure cascade can be driven fast and in bulk. */
 export interface MemoryState {

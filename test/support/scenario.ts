@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { CommandInput, Ticket } from '../../domain';
+import type { CommandInput, Ticket } from '@/domain';
 import { COLLEAGUE, convId, observe, rid } from './builders';
 import { createMemoryDesk } from './memory-desk';
 

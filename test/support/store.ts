@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { DEFAULT_SETTINGS } from '../../domain';
-import { SidedeskDatabase } from '../../store/database';
-import { createDesk } from '../../store/desk';
+import { DEFAULT_SETTINGS } from '@/domain';
+import { SidedeskDatabase } from '@/store/database';
+import { createDesk } from '@/store/desk';
 import { COLLEAGUE } from './builders';
 import type { MemoryState } from './memory-desk';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '@/components/common/i18n';
 
 const messages: Record<string, { message: string }> = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, followAlerts } from '../../../domain';
-import { cmd, deskWith, ok, ticketOn } from '../../support/scenario';
-import { convId, observe } from '../../support/builders';
+import { DEFAULT_SETTINGS, followAlerts } from '@/domain';
+import { cmd, deskWith, ok, ticketOn } from '@/test/support/scenario';
+import { convId, observe } from '@/test/support/builders';
 
 const anna = { email: 'customer-a@klient.pl', name: 'Anna', companyDomain: 'klient.pl', followed: true };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAPS, cleanBlock, cleanLine, Command, normalizeEmail, Observation, safeLink } from '../../../domain';
-import { convId, observation, observe } from '../../support/builders';
-import { deskWith, ok } from '../../support/scenario';
+import { CAPS, cleanBlock, cleanLine, Command, normalizeEmail, Observation, safeLink } from '@/domain';
+import { convId, observation, observe } from '@/test/support/builders';
+import { deskWith, ok } from '@/test/support/scenario';
 
 describe('hostile email text', () => {
   it.each([

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COLLEAGUE, rid } from '../../support/builders';
-import { intents as intentList, seedCommands, toCommand } from '../../support/intents';
-import { checkState, checkStep } from '../../support/invariants';
-import { cloneState, createMemoryDesk } from '../../support/memory-desk';
+import { COLLEAGUE, rid } from '@/test/support/builders';
+import { intents as intentList, seedCommands, toCommand } from '@/test/support/intents';
+import { checkState, checkStep } from '@/test/support/invariants';
+import { cloneState, createMemoryDesk } from '@/test/support/memory-desk';
 
 async function freshDesk() {
   const desk = createMemoryDesk();

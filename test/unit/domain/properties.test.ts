@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayableProperties, moveProperty, propertyValue } from '../../../domain';
-import { cmd, deskWith, ok, ticketOn } from '../../support/scenario';
+import { displayableProperties, moveProperty, propertyValue } from '@/domain';
+import { cmd, deskWith, ok, ticketOn } from '@/test/support/scenario';
 
 describe('displayed properties (rule 7)', () => {
   it("offers the built-in properties, then the ticket's free ones", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DeskFailure } from '../../../domain';
-import { createClient } from '../../../messaging/client';
-import { createLightClient } from '../../../messaging/light-client';
+import { DeskFailure } from '@/domain';
+import { createClient } from '@/messaging/client';
+import { createLightClient } from '@/messaging/light-client';
 
 describe('clients when the worker was stopped mid-answer', () => {
   it.each([

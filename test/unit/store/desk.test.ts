@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
-import { COLLEAGUE, convId, observe, rid } from '../../support/builders';
-import { intents, seedCommands, toCommand } from '../../support/intents';
-import { checkState, checkStep } from '../../support/invariants';
-import { createMemoryDesk, type MemoryState } from '../../support/memory-desk';
-import { createTestDesk, dumpState } from '../../support/store';
+import { COLLEAGUE, convId, observe, rid } from '@/test/support/builders';
+import { intents, seedCommands, toCommand } from '@/test/support/intents';
+import { checkState, checkStep } from '@/test/support/invariants';
+import { createMemoryDesk, type MemoryState } from '@/test/support/memory-desk';
+import { createTestDesk, dumpState } from '@/test/support/store';
 
 /** The state as sorted plain data: IndexedDB returns records in key order, the model in insertion order. */
 function comparable(m: MemoryState) {
@@ -151,7 +151,7 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
   it('records which conversation a webmail tab shows, in the same transaction as the observation', async () => {
     const t = await createTestDesk();
     await t.desk.execute(observe('a'), { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/a' });
-    expect(await t.db.tabs.get(7)).toMatchObject({ conversationId: convId('a'), health: 'ok' });
+    expect(await t.db.tabs.get(7)).toMatchObject({ conversationId: convId('a'), health: { status: 'ok' } });
   });
 
   it('answers the UI queries from indexes', async () => {

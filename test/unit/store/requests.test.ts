@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { observe } from '../../support/builders';
-import { createTestDesk } from '../../support/store';
+import { observe } from '@/test/support/builders';
+import { createTestDesk } from '@/test/support/store';
 
 describe('processed request ids', () => {
   it('are pruned after a week, and only then', async () => {

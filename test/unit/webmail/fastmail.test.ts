@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fastmailReader, parseFastmailRoute } from '../../../webmail/fastmail';
-import { Reading } from '../../../webmail/reading';
-import { FIXTURES, loadPage } from '../../support/webmail-cases';
+import { fastmailReader, parseFastmailRoute } from '@/webmail/fastmail';
+import { Reading } from '@/domain/reading';
+import { FIXTURES, loadPage } from '@/test/support/webmail-cases';
 
 const ORDER = 'Ta080be0c6fb5ec5b';
 const ORDER_EMAIL = 'M7f9fc24150f67f102a72b99d';

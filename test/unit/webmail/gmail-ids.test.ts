@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlToken, hexFromPermId, hexFromUrlSegment, timeFromHexId } from '../../../webmail/gmail-ids';
-import { gmailReader } from '../../../webmail/gmail';
+import { decodeUrlToken, hexFromPermId, hexFromUrlSegment, timeFromHexId } from '@/webmail/gmail-ids';
+import { gmailReader } from '@/webmail/gmail';
 
 describe('Gmail ids', () => {
   it.each([

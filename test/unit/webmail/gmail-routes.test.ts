@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { gmailReader } from '../../../webmail/gmail';
+import { gmailReader } from '@/webmail/gmail';
 
 const at = (hash: string) => gmailReader.threadIdFromUrl(new URL(`https://mail.google.com/mail/u/0/${hash}`));
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { hostsOf } from '@/domain/zod-free/providers';
 import { describe, expect, it } from 'vitest';
-import { outlookReader, parseOutlookPath } from '../../../webmail/outlook';
-import { Reading } from '../../../webmail/reading';
-import { FIXTURES, loadPage, type WebmailCase } from '../../support/webmail-cases';
+import { outlookReader, parseOutlookPath } from '@/webmail/outlook';
+import { Reading } from '@/domain/reading';
+import { FIXTURES, loadPage, type WebmailCase } from '@/test/support/webmail-cases';
 
 // The fixtures' conversations (see test/fixtures/webmail/outlook/SOURCE.md).
 const ORDER = 'AAQkAGE4NmEwMmU2LTViYTctNDhhNi05ZTI3LWI3NzkyZGY5M2Q5NQAQAHa4mE1rT7VHp7bxjH1tU/c=';
@@ -74,7 +75,7 @@ describe('Outlook addresses', () => {
 
   it('serves the three Outlook hosts', () => {
     expect(outlookReader.provider).toBe('outlook');
-    expect([...outlookReader.hosts].sort()).toEqual(['outlook.live.com', 'outlook.office.com', 'outlook.office365.com']);
+    expect([...hostsOf(outlookReader.provider)].sort()).toEqual(['outlook.live.com', 'outlook.office.com', 'outlook.office365.com']);
   });
 });
 

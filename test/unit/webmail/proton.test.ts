@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { parseProtonRoute, protonReader } from '../../../webmail/proton';
-import { Reading } from '../../../webmail/reading';
-import { FIXTURES, loadPage } from '../../support/webmail-cases';
+import { parseProtonRoute, protonReader } from '@/webmail/proton';
+import { Reading } from '@/domain/reading';
+import { FIXTURES, loadPage } from '@/test/support/webmail-cases';
 
 const ORDER = 'rR5RMA5NG38vgvM_R5n-vMm3F3QyBbsisQg0gZzfaMfWl7ywJICVvWmmyqyTbYIuVBfCkhUoiJ2QRkL1VTfxAg==';
 const REFUND = 'HuEmS4DiaNwcMm-vwaFzswXmgWQ_xkhaNuDiKdNN4AUiyE78Ov00RMD01qkurOa17PmeOm_L6kogzW5_9XnOmQ==';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Reading } from '../../../webmail/reading';
-import { readerFor } from '../../../webmail/registry';
-import { loadCases, loadPage } from '../../support/webmail-cases';
+import { Reading } from '@/domain/reading';
+import { readerFor } from '@/webmail/registry';
+import { loadCases, loadPage } from '@/test/support/webmail-cases';
 
 const cases = loadCases();
 

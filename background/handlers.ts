@@ -1,0 +1,110 @@
+import { DeskFailure, deskError, findStage, Settings, type CommandResult, type CommandType } from '@/domain';
+import type { SidedeskDatabase } from '@/store/database';
+import type { Desk } from '@/store/desk';
+import { readSettings } from '@/store/settings';
+import { providerOfUrl } from '@/domain/zod-free/providers';
+import type { TicketView } from '@/messaging/protocol';
+import type { Handlers } from './router';
+
+export interface HandlerDeps {
+  desk: Desk;
+  db: SidedeskDatabase;
+  /** Opens the ticket record page in a new tab. */
+  openTicketPage: (ticketId: string) => Promise<void>;
+  /** Opens the side panel on a tab; false where the browser refuses or has none. */
+  openPanel?: (tabId: number | undefined) => Promise<boolean>;
+  /** Told after every stored command (chips, badge, follow alerts). */
+  onStored?: (type: CommandType, result: CommandResult) => void;
+}
+
+function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!outcome.ok) throw new DeskFailure(outcome.error as DeskFailure['error']);
+  return outcome.data;
+}
+
+/** The background's answers to each request of the protocol. */
+export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }: HandlerDeps): Handlers {
+  /** A conversation's ticket as the chip shows it (number, name, stage), read together. */
+  function ticketView(conversationId: string): Promise<TicketView> {
+    return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
+      const conversation = await db.conversations.get(conversationId);
+      const ticket = conversation?.ticketId ? await db.tickets.get(conversation.ticketId) : undefined;
+      if (!ticket) return { ticket: null, stage: null };
+      const stage = findStage(await readSettings(db), ticket.pipelineId, ticket.stageId) ?? null;
+      return { ticket: { id: ticket.id, number: ticket.number, name: ticket.name }, stage };
+    });
+  }
+
+  return {
+    async command(command) {
+      const outcome = await desk.execute(command);
+      const result = orThrow(outcome);
+      if (result.changed && !(outcome.ok && outcome.replayed)) onStored?.(command.type, result);
+      return result;
+    },
+
+    async report({ requestId, url, reading }, caller) {
+      const tabId = caller.tabId!;
+      if (reading.status !== 'conversation') {
+        await desk.reportTab(tabId, url, reading.status === 'none' ? { status: 'ok' } : { status: 'unreadable', reason: reading.reason });
+        return { conversationId: null, view: null };
+      }
+      // A content script speaks only for the webmail it runs on.
+      if (providerOfUrl(caller.url) !== reading.observation.provider) {
+        throw new DeskFailure(deskError('forbidden', 'A page may only report conversations of its own webmail.'));
+      }
+      const outcome = await desk.execute(
+        { type: 'observe', requestId, actor: 'content-script', observation: reading.observation },
+        { tabId, url },
+      );
+      const result = orThrow(outcome);
+      if (!(outcome.ok && outcome.replayed)) onStored?.('observe', result);
+      const conversationId = result.conversation?.id ?? null;
+      return { conversationId, view: conversationId ? await ticketView(conversationId) : null };
+    },
+
+    async conversationTicket({ conversationId }, caller) {
+      if (caller.kind === 'content-script') {
+        const tab = await db.tabs.get(caller.tabId!);
+        if (tab?.conversationId !== conversationId) {
+          throw new DeskFailure(deskError('forbidden', 'A page may only read the ticket of the conversation it shows.'));
+        }
+      }
+      return ticketView(conversationId);
+    },
+
+    async openTicket({ ticketId }) {
+      if (!(await db.tickets.get(ticketId))) throw new DeskFailure(deskError('not-found', 'That ticket no longer exists.'));
+      await openTicketPage(ticketId);
+      return { opened: true };
+    },
+
+    async openPanel(_data, caller) {
+      return { opened: (await openPanel?.(caller.tabId)) ?? false };
+    },
+
+    getSettings: () => readSettings(db),
+
+    async updateSettings(next) {
+      return db.transaction('rw', [db.settings, db.tickets], async () => {
+        // A stage that tickets are in can neither disappear (they would have no stage) nor switch
+        // between open and closed (they would be closed without their conversations, rule 3, or
+        // open with a close date).
+        const before = await readSettings(db);
+        for (const pipeline of before.pipelines) {
+          for (const stage of pipeline.stages) {
+            const after = findStage(next, pipeline.id, stage.id);
+            if (after && after.state === stage.state) continue;
+            const inIt = await db.tickets.where('[pipelineId+stageId]').equals([pipeline.id, stage.id]).count();
+            if (inIt === 0) continue;
+            const why = after ? `switching it between open and closed` : `removing it`;
+            throw new DeskFailure(deskError('invalid', `${inIt} ticket(s) are in stage ${stage.label}; move them before ${why}.`));
+          }
+        }
+        const settings = Settings.parse(next);
+        await db.settings.put({ key: 'settings', value: settings });
+        return settings;
+      });
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import '@/domain/csp';
+import { translateWith, type CommandResult, type CommandType } from '@/domain';
+import { recordPath } from '@/messaging/page-urls';
+import { SidedeskDatabase } from '@/store/database';
+import { createDesk } from '@/store/desk';
+import { createBadge } from './badge';
+import { createContextMenu } from './context-menu';
+import { createTestHooks, isTestHook } from './e2e-hooks';
+import { createFollowAlerts } from './follow-alerts';
+import { createHandlers } from './handlers';
+import { createNotifier } from './notifications';
+import { createRouter } from './router';
+import { createShortcuts } from './shortcuts';
+import { openSidePanel } from './side-panel';
+import { createTabActions } from './tab-actions';
+import { createTabNotifier } from './tab-notifier';
+
+/**
+ * The background's composition root. Synchronous: MV3 wakes the worker for an event and delivers
+ * it only to listeners registered in the first turn. Nothing that must survive lives here; the
+ * database holds it all.
+ */
+export function startBackground(): void {
+  const db = new SidedeskDatabase();
+  const desk = createDesk(db);
+  const t = translateWith((key, substitutions) => browser.i18n.getMessage(key as never, substitutions));
+  const origin = browser.runtime.getURL('/');
+  const openTicketPage = async (ticketId: string) => void (await browser.tabs.create({ url: browser.runtime.getURL(recordPath(ticketId)) }));
+  const notifier = createNotifier({
+    create: (id, options) => browser.notifications.create(id, options),
+    clear: (id) => browser.notifications.clear(id),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    ticketExists: async (id) => (await db.tickets.get(id)) !== undefined,
+    conversationUrl: async (id) => (await db.conversations.get(id))?.url ?? undefined,
+    openTicketPage,
+    openUrl: (url) => browser.tabs.create({ url }),
+  });
+  const tell = (message: string) => notifier.notify(message);
+
+  const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
+  const updateBadge = createBadge(db, (text) => browser.action.setBadgeText({ text }));
+  const alertFollowers = createFollowAlerts(db, notifier, t);
+  const onStored = (type: CommandType, result: CommandResult) => {
+    if (type !== 'observe') void Promise.all([notifyTabs(), updateBadge()]);
+    void alertFollowers(type, result);
+  };
+
+  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel: openSidePanel, onStored }), { id: browser.runtime.id, origin });
+  const actions = createTabActions({ desk, db, onStored, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url, say: (refusal) => t(refusal) });
+  const menu = createContextMenu({ actions, menus: browser.contextMenus, openPanel: openSidePanel, openTicketPage, tell, title: t('createTicket') });
+  const onCommand = createShortcuts({ actions, openPanel: openSidePanel, tell });
+
+  // The e2e build adds hooks for what a headless browser cannot press; production drops them.
+  const testHooks =
+    import.meta.env.MODE === 'e2e'
+      ? createTestHooks({ origin, onMenuClick: (info, tabId) => menu.onClicked(info, tabId), onCommand, onNotificationClick: notifier.onClicked })
+      : null;
+  browser.runtime.onMessage.addListener((message, sender) => (testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender)));
+  browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
+  browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
+  browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
+  browser.notifications.onClicked.addListener((id) => void notifier.onClicked(id));
+  browser.contextMenus.onClicked.addListener((info, tab) => void menu.onClicked(info, tab?.id));
+  browser.commands.onCommand.addListener((name, tab) => void onCommand(name, tab?.id));
+  void browser.action.setBadgeBackgroundColor({ color: '#2457c5' });
+  // unlimitedStorage already exempts us from eviction in Chrome; ask where the API exists.
+  void (navigator.storage as StorageManager | undefined)?.persist?.().catch(() => false);
+}

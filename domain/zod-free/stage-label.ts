@@ -1,0 +1,13 @@
+import { DEFAULT_PIPELINE } from './default-pipeline';
+import type { PlainStage } from './pipeline-shape';
+import type { Translate } from './translate';
+
+/**
+ * A stage's name as the agent reads it. The default pipeline's stages are Sidedesk's own words, so
+ * they follow the UI language until the user renames them; a renamed stage shows as typed.
+ */
+export function stageLabel(stage: PlainStage | undefined, t: Translate, fallback = ''): string {
+  if (!stage) return fallback;
+  const builtin = DEFAULT_PIPELINE.stages.find((s) => s.id === stage.id);
+  return builtin && builtin.label === stage.label ? t(`stage_${stage.id.replace(/-/g, '_')}`) : stage.label;
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useT } from '@/components/common/i18n';
+import { ContactSection } from '@/components/common/contact-section';
+import { Toast, useToast } from '@/components/common/toast';
+import { Confirm } from '@/components/common/confirm';
+import { LinkedConversations } from '@/components/record/linked-conversations';
+import { RecordProperties } from '@/components/record/record-properties';
+import { Timeline } from '@/components/record/timeline';
+import type { Client } from '@/messaging/client';
+import type { SidedeskDatabase } from '@/store/database';
+import { readSettings } from '@/store/settings';
+import { createPanelActions } from '@/pages/commands';
+import { useLiveQuery } from '@/pages/live-query';
+import { newestFirst } from '@/domain';
+
+/** The ticket record page: every property, the timeline, linked conversations, the contact. */
+export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: string; call: Client }) {
+  const t = useT();
+  const [toast, toaster] = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const model = useLiveQuery(async () => {
+    const ticket = await db.tickets.get(ticketId);
+    const settings = await readSettings(db);
+    const conversations = ticket ? await db.conversations.where('ticketId').equals(ticket.id).toArray() : [];
+    const contact = ticket?.contactEmail ? await db.contacts.get(ticket.contactEmail) : undefined;
+    const timeline = ticket ? newestFirst(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).toArray()) : [];
+    return { ticket, settings, conversations, contact, timeline };
+  }, [db, ticketId]);
+  const actions = useMemo(
+    () => createPanelActions({ call, t, actor: () => model?.conversations[0]?.account ?? 'sidedesk', settings: () => model!.settings, toast: toaster.show }),
+    [call, t, model, toaster],
+  );
+  if (!model) return <main class="record" aria-busy="true" />;
+  const { ticket, settings } = model;
+  if (!ticket) {
+    return (
+      <main class="record">
+        <section class="card empty-state">
+          <p>{t('ticketNotFound')}</p>
+        </section>
+        <Toast message={toast} onDismiss={toaster.dismiss} />
+      </main>
+    );
+  }
+  const stages = settings.pipelines.find((p) => p.id === ticket.pipelineId)?.stages ?? [];
+  document.title = `${ticket.name} — Sidedesk`;
+  return (
+    <main class="record">
+      <div class="record__main">
+        <RecordProperties
+          ticket={ticket}
+          stages={stages}
+          team={settings.team}
+          onChange={(changes) => actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes }).then((r) => r !== null)}
+          onConflict={() => toaster.error(t('conflictShown'))}
+          onStage={(stageId) => void actions.setStage(ticket, stageId, model.conversations.length)}
+          onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
+        />
+        <LinkedConversations conversations={model.conversations} />
+        {model.contact && <ContactSection contact={model.contact} earlier={[]} onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })} onOpen={() => undefined} />}
+        <section class="card">
+          {confirming ? (
+            <Confirm
+              id="delete-question"
+              question={t('deleteConfirm', [model.conversations.length])}
+              hint={t('trashWebmailUntouched')}
+              confirmLabel={t('deleteTicket')}
+              onConfirm={() => (setConfirming(false), void actions.deleteTicket(ticket, model.conversations.length))}
+              onCancel={() => setConfirming(false)}
+            />
+          ) : (
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {t('deleteTicket')}
+            </button>
+          )}
+        </section>
+      </div>
+      <section class="card record__timeline" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" class="section-title">
+          {t('timeline')}
+        </h2>
+        <Timeline entries={model.timeline} stages={stages} team={settings.team} subjects={new Map(model.conversations.map((c) => [c.id, c.subject]))} />
+      </section>
+      <Toast message={toast} onDismiss={toaster.dismiss} />
+    </main>
+  );
+}

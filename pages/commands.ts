@@ -1,0 +1,79 @@
+import { DeskFailure, findStage, type CommandInput, type CommandResult, type Settings, type Ticket } from '@/domain';
+import type { Translate } from '@/components/common/i18n';
+import type { ToastMessage } from '@/components/common/toast';
+import type { Client } from '@/messaging/client';
+import { stageLabel } from '@/domain/zod-free/stage-label';
+
+type Body = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'actor'> : never) : never;
+
+export interface PanelActionsDeps {
+  call: Client;
+  t: Translate;
+  actor: () => string;
+  settings: () => Settings;
+  toast: (message: Omit<ToastMessage, 'id'>) => void;
+}
+
+/**
+ * Sends the panel's commands and says what happened. The message comes only from the stored
+ * result (never before the transaction committed), with Undo where undoing restores exactly.
+ */
+export function createPanelActions({ call, t, actor, settings, toast }: PanelActionsDeps) {
+  async function run(body: Body): Promise<CommandResult | null> {
+    try {
+      return await call('command', { ...body, requestId: crypto.randomUUID(), actor: actor() } as CommandInput);
+    } catch (error) {
+      const code = error instanceof DeskFailure ? error.error.code : 'internal';
+      const text = code === 'conflict' ? t('conflictShown') : t('notSaved', [(error as Error).message]);
+      toast({ text, tone: 'error' });
+      return null;
+    }
+  }
+
+  return {
+    run,
+
+    /** Moves the ticket to `stageId`; Undo takes it back to the stage it left. */
+    async setStage(ticket: Ticket, stageId: string, linked: number) {
+      const from = ticket.stageId;
+      const result = await run({ type: 'setTicketStage', ticketId: ticket.id, rev: ticket.rev, stageId });
+      if (!result?.ticket || !result.changed) return;
+      const after = result.ticket;
+      const closed = result.cascade.filter((e) => e.to === 'closed').length;
+      const reopened = result.cascade.filter((e) => e.to === 'open').length;
+      const label = stageLabel(findStage(settings(), after.pipelineId, stageId), t, stageId);
+      const text = closed > 0 ? t('toastTicketClosed', [closed]) : reopened > 0 ? t('toastTicketReopened') : t('toastStage', [label]);
+      // Reopening reopens a lone conversation only (rule 4): undoing a close is exact only when
+      // the ticket has at most one conversation.
+      const exact = closed === 0 || linked <= 1;
+      toast({
+        text,
+        tone: 'info',
+        undo: exact ? () => void run({ type: 'setTicketStage', ticketId: after.id, rev: after.rev, stageId: from }) : undefined,
+      });
+    },
+
+    /** Rule 6; the message names what went, as the confirmation did, and Undo restores it all. */
+    async trash(conversationId: string, rev: number, withTicket: boolean, conversations: number) {
+      const result = await run({ type: 'trashConversation', conversationId, rev, conversations });
+      if (!result?.trashId) return;
+      const trashId = result.trashId;
+      const text = withTicket ? t('toastTrashedTicket', [conversations]) : t('toastTrashedConversation');
+      toast({ text, tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
+    },
+
+    /** Rule 6 from the record page; Undo restores the ticket and its conversations. */
+    async deleteTicket(ticket: Ticket, conversations: number) {
+      const result = await run({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev, conversations });
+      if (!result?.trashId) return;
+      const trashId = result.trashId;
+      toast({ text: t('toastDeleted', [conversations]), tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
+    },
+
+    async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {
+      const result = await run({ type: 'setConversationOwner', conversationId, rev, ownerId });
+      if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info' });
+    },
+
+  };
+}

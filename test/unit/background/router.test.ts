@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DeskFailure, DEFAULT_SETTINGS } from '@/domain';
+import { createClient } from '@/messaging/client';
+import { createHandlers } from '@/background/handlers';
+import type { RequestName } from '@/messaging/protocol';
+import { createRouter } from '@/background/router';
+import type { SenderInfo } from '@/background/sender';
+import { convId, observation, rid } from '@/test/support/builders';
+import { createTestDesk } from '@/test/support/store';
+
+const SELF = { id: 'sidedesk-id', origin: 'chrome-extension://sidedesk-id/' };
+
+const SENDERS = {
+  'extension page': { id: SELF.id, url: 'chrome-extension://sidedesk-id/tickets.html' },
+  'content script': { id: SELF.id, url: 'https://mail.google.com/mail/u/0/#inbox/a', tab: { id: 5 } },
+  'another extension': { id: 'other-ext', url: 'chrome-extension://other-ext/page.html' },
+  'a web page': { url: 'https://evil.example/', tab: { id: 9 } },
+  'our frame on an unsupported host': { id: SELF.id, url: 'https://evil.example/', tab: { id: 9 } },
+  'a look-alike extension origin': { id: SELF.id, url: 'chrome-extension://sidedesk-id.evil/x.html' },
+  'a plain-http webmail page': { id: SELF.id, url: 'http://mail.google.com/mail/u/0/', tab: { id: 5 } },
+} satisfies Record<string, SenderInfo>;
+type SenderName = keyof typeof SENDERS;
+
+async function setup() {
+  const t = await createTestDesk();
+  const opened: string[] = [];
+  const router = createRouter(createHandlers({ desk: t.desk, db: t.db, openTicketPage: async (id) => void opened.push(id) }), SELF);
+  const as = (sender: SenderName) => createClient((message) => router.handle(message, SENDERS[sender]));
+  // The content script's tab shows conversation a, which has a ticket.
+  await as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
+  const created = await as('extension page')('command', { type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId('a'), draft: {} });
+  return { ...t, router, as, opened, ticketId: created.ticket!.id };
+}
+
+/** A valid request of each kind, so that only the sender decides the answer. */
+function requestFor(name: RequestName, ticketId: string): unknown {
+  switch (name) {
+    case 'command':
+      return { type: 'followContact', requestId: rid(), actor: 'agent', email: 'customer-a@klient.pl', followed: true };
+    case 'report':
+      return { requestId: rid(), url: 'https://mail.google.com/mail/u/0/#inbox/a', reading: { status: 'conversation', observation: observation('a') } };
+    case 'conversationTicket':
+      return { conversationId: convId('a') };
+    case 'openTicket':
+      return { ticketId };
+    case 'openPanel':
+      return { conversationId: convId('a') };
+    case 'getSettings':
+      return {};
+    case 'updateSettings':
+      return DEFAULT_SETTINGS;
+  }
+}
+
+const ALLOWED: Record<RequestName, SenderName[]> = {
+  command: ['extension page'],
+  report: ['content script'],
+  conversationTicket: ['extension page', 'content script'],
+  openTicket: ['extension page', 'content script'],
+  openPanel: ['extension page', 'content script'],
+  getSettings: ['extension page'],
+  updateSettings: ['extension page'],
+};
+
+describe('messaging router', () => {
+  let env: Awaited<ReturnType<typeof setup>>;
+  beforeEach(async () => {
+    env = await setup();
+  });
+
+  const matrix = (Object.keys(ALLOWED) as RequestName[]).flatMap((name) =>
+    (Object.keys(SENDERS) as SenderName[]).map((sender) => [name, sender, ALLOWED[name].includes(sender)] as const),
+  );
+  it.each(matrix)('security: %s from %s is allowed: %s', async (name, sender, allowed) => {
+    const reply = await env.router.handle({ sidedesk: 1, name, data: requestFor(name, env.ticketId) }, SENDERS[sender]);
+    if (allowed) expect(reply).toMatchObject({ ok: true });
+    else expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('security: a refused sender never reaches a handler (nothing is written)', async () => {
+    const before = await env.db.contacts.get('customer-a@klient.pl');
+    await env.router.handle({ sidedesk: 1, name: 'command', data: requestFor('command', env.ticketId) }, SENDERS['another extension']);
+    expect(await env.db.contacts.get('customer-a@klient.pl')).toEqual(before);
+  });
+
+  it('security: a content script cannot send commands, not even an observe', async () => {
+    const reply = await env.router.handle(
+      { sidedesk: 1, name: 'command', data: { type: 'observe', requestId: rid(), actor: 'x', observation: observation('z') } },
+      SENDERS['content script'],
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await env.db.conversations.get(convId('z'))).toBeUndefined();
+  });
+
+  it("security: a content script reads only the ticket of the conversation its tab shows", async () => {
+    await env.as('extension page')('command', { type: 'observe', requestId: rid(), actor: 'x', observation: observation('b') });
+    await expect(env.as('content script')('conversationTicket', { conversationId: convId('b') })).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    const own = await env.as('content script')('conversationTicket', { conversationId: convId('a') });
+    expect(own.ticket?.id).toBe(env.ticketId);
+    expect(own.stage?.label).toBe('New');
+    // Only what the chip shows: a page never receives the description, properties or contact.
+    expect(Object.keys(own.ticket!).sort()).toEqual(['id', 'name', 'number']);
+    expect(own).not.toHaveProperty('conversation');
+  });
+
+  it('a report answers with the stored conversation and its ticket, so the chip draws without asking again', async () => {
+    const again = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
+    expect(again.conversationId).toBe(convId('a'));
+    expect(again.view).toEqual({ ticket: { id: env.ticketId, number: 1, name: 'Subject a' }, stage: { id: 'new', label: 'New', state: 'open' } });
+    const none = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'none', reason: 'inbox list' } });
+    expect(none).toEqual({ conversationId: null, view: null });
+  });
+
+  it('a resent report or command (same request id) is answered again but announced once: no second notification', async () => {
+    const t = await createTestDesk();
+    const stored: string[] = [];
+    const router = createRouter(createHandlers({ desk: t.desk, db: t.db, openTicketPage: async () => undefined, onStored: (type) => void stored.push(type) }), SELF);
+    const as = (sender: SenderName) => createClient((message) => router.handle(message, SENDERS[sender]));
+    const report = { requestId: 'report-1', url: SENDERS['content script'].url, reading: { status: 'conversation' as const, observation: observation('n') } };
+    await as('content script')('report', report);
+    await as('content script')('report', report);
+    const create = { type: 'createTicket' as const, requestId: 'create-1', actor: 'agent', conversationId: convId('n'), draft: {} };
+    const first = await as('extension page')('command', create);
+    const again = await as('extension page')('command', create);
+    expect(again.ticket?.id).toBe(first.ticket?.id);
+    expect(stored).toEqual(['observe', 'createTicket']);
+  });
+
+  it('security: a Gmail page cannot report an Outlook conversation', async () => {
+    await expect(
+      env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/', reading: { status: 'conversation', observation: observation('o', { provider: 'outlook' }) } }),
+    ).rejects.toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it.each([
+    ['no envelope', 'hello'],
+    ['a wrong version', { sidedesk: 2, name: 'getSettings', data: {} }],
+    ['an unknown request', { sidedesk: 1, name: 'dropEverything', data: {} }],
+    ['a prototype key as name', { sidedesk: 1, name: '__proto__', data: {} }],
+    ['a malformed command', { sidedesk: 1, name: 'command', data: { type: 'setTicketStage', rev: -1 } }],
+    ['settings that do not parse', { sidedesk: 1, name: 'updateSettings', data: { pipelines: [] } }],
+  ])('refuses %s as invalid before any handler runs', async (_name, message) => {
+    expect(await env.router.handle(message, SENDERS['extension page'])).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it("passes the desk's refusal to the caller as a typed error", async () => {
+    const call = env.as('extension page');
+    await expect(call('command', { type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: env.ticketId, rev: 99, stageId: 'closed' })).rejects.toSatisfy(
+      (e) => e instanceof DeskFailure && e.error.code === 'conflict',
+    );
+  });
+
+  it('the chip opens the record page of an existing ticket only', async () => {
+    await env.as('content script')('openTicket', { ticketId: env.ticketId });
+    expect(env.opened).toEqual([env.ticketId]);
+    await expect(env.as('content script')('openTicket', { ticketId: 'nope' })).rejects.toMatchObject({ error: { code: 'not-found' } });
+  });
+
+  it('a page with no conversation or an unreadable layout is recorded as the tab health', async () => {
+    await env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/mail/u/0/#inbox', reading: { status: 'unreadable', reason: 'no thread container' } });
+    expect(await env.db.tabs.get(5)).toMatchObject({ conversationId: null, health: { status: 'unreadable', reason: 'no thread container' } });
+  });
+
+  it('settings cannot drop a stage that tickets are in, nor switch it between open and closed', async () => {
+    const call = env.as('extension page');
+    const withoutNew = { ...DEFAULT_SETTINGS, pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.filter((s) => s.id !== 'new') }] };
+    await expect(call('updateSettings', withoutNew)).rejects.toMatchObject({ error: { code: 'invalid' } });
+    const waitingClosed = {
+      ...DEFAULT_SETTINGS,
+      pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.map((s) => (s.id === 'new' ? { ...s, state: 'closed' as const } : s)) }],
+    };
+    await expect(call('updateSettings', waitingClosed)).rejects.toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('between open and closed') } });
+    const renamed = { ...DEFAULT_SETTINGS, displayedProperties: ['priority', 'category'] };
+    expect((await call('updateSettings', renamed)).displayedProperties).toEqual(['priority', 'category']);
+  });
+
+  it('the client refuses a malformed answer', async () => {
+    const call = createClient(async () => ({ ok: true, data: { nonsense: 1 } }));
+    await expect(call('getSettings', {})).rejects.toBeInstanceOf(Error);
+    const down = createClient(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(down('getSettings', {})).rejects.toMatchObject({ error: { code: 'internal' } });
+  });
+});

@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto'; // Dexie's live queries run only where an IndexedDB exists
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '@/components/common/i18n';
+import { App } from '@/entrypoints/tickets/App';
+import { ticketRecord as ticket } from '@/test/support/builders';
+import { openTestDatabase } from '@/test/support/store';
+import { english } from '@/test/support/translate';
+
+describe('the tickets page', () => {
+  it('shows a hundred tickets at a time, newest activity first, and more on request', async () => {
+    const db = openTestDatabase();
+    await db.tickets.bulkPut(Array.from({ length: 150 }, (_, i) => ticket(i + 1)));
+    const root = document.createElement('div');
+    act(() => render(<I18nProvider value={english}><App db={db} call={async () => { throw new Error('not asked'); }} /></I18nProvider>, root));
+    const rows = async () => (await act(async () => undefined), root.querySelectorAll('tbody tr').length);
+    await expect.poll(rows).toBe(100);
+    expect(root.querySelector('tbody tr td')?.textContent).toBe('T-0150');
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Show 100 more')!;
+    act(() => more.click());
+    await expect.poll(rows).toBe(150);
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Show 100 more')).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, DeskFailure, type CommandResult, type Ticket, type TimelineEntry } from '@/domain';
+import type { ToastMessage } from '@/components/common/toast';
+import { createPanelActions } from '@/pages/commands';
+
+const ticket: Ticket = {
+  id: 't1', number: 1, name: 'Order', description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
+  source: 'email', contactEmail: null, createdAt: 1, updatedAt: 1, closedAt: null, properties: {}, rev: 3,
+};
+const closedEntry = (n: number): TimelineEntry => ({
+  id: `e${n}`, at: 2, actor: 'a', requestId: 'r', ticketId: 't1', conversationId: `gmail:a@b.pl:${n}`, contactEmail: null, field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations', seq: n,
+});
+
+function harness(answer: (data: unknown) => CommandResult) {
+  const sent: Array<Record<string, unknown>> = [];
+  const toasts: Array<Omit<ToastMessage, 'id'>> = [];
+  const actions = createPanelActions({
+    call: (async (_name: string, data: Record<string, unknown>) => (sent.push(data), answer(data))) as never,
+    t: (key, subs) => `${key}${subs ? `(${subs.join(',')})` : ''}`,
+    actor: () => 'agent@b.pl',
+    settings: () => DEFAULT_SETTINGS,
+    toast: (m) => toasts.push(m),
+  });
+  return { actions, sent, toasts };
+}
+
+const result = (over: Partial<CommandResult>): CommandResult => ({ ticket: null, conversation: null, trashId: null, cascade: [], changed: true, ...over });
+
+describe('panel actions', () => {
+  it('closing a ticket with one conversation offers an Undo that goes back to the stage it left, on the new revision', async () => {
+    const h = harness(() => result({ ticket: { ...ticket, stageId: 'closed', rev: 4 }, cascade: [closedEntry(1)] }));
+    await h.actions.setStage(ticket, 'closed', 1);
+    expect(h.toasts[0]!.text).toBe('toastTicketClosed(1)');
+    h.toasts[0]!.undo!();
+    expect(h.sent[1]).toMatchObject({ type: 'setTicketStage', ticketId: 't1', rev: 4, stageId: 'new' });
+  });
+
+  it('closing a ticket with two conversations offers no Undo: rule 4 would not reopen them', async () => {
+    const h = harness(() => result({ ticket: { ...ticket, stageId: 'closed', rev: 4 }, cascade: [closedEntry(1), closedEntry(2)] }));
+    await h.actions.setStage(ticket, 'closed', 2);
+    expect(h.toasts[0]).toMatchObject({ text: 'toastTicketClosed(2)', undo: undefined });
+  });
+
+  it('a stale revision is shown as a conflict, and nothing claims to be saved', async () => {
+    const h = harness(() => {
+      throw new DeskFailure({ code: 'conflict', message: 'changed elsewhere' });
+    });
+    expect(await h.actions.run({ type: 'updateTicket', ticketId: 't1', rev: 1, changes: { priority: 'low' } })).toBeNull();
+    expect(h.toasts).toEqual([{ text: 'conflictShown', tone: 'error' }]);
+  });
+
+  it('trash says what went, as the confirmation did, and Undo restores that group', async () => {
+    const h = harness(() => result({ trashId: 'trash-1' }));
+    await h.actions.trash('gmail:a@b.pl:1', 2, true, 3);
+    expect(h.toasts[0]!.text).toBe('toastTrashedTicket(3)');
+    h.toasts[0]!.undo!();
+    expect(h.sent[1]).toMatchObject({ type: 'restoreTrash', trashId: 'trash-1' });
+  });
+});

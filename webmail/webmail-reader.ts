@@ -1,0 +1,20 @@
+import type { Provider } from '@/domain';
+import type { ReadingInput } from '@/domain/reading';
+
+/**
+ * One per webmail provider, all of the same shape. Every function is pure over the page's
+ * Document and URL, so it runs the same in vitest (saved pages) and in the browser. A reader
+ * never guesses: a page it does not understand is `unreadable`, with a reason an agent can read.
+ */
+export interface WebmailReader {
+  provider: Provider;
+  /** What the page shows: a conversation, nothing open, or a layout it cannot read. */
+  read(doc: Document, url: URL): ReadingInput;
+  /** A fast, tentative thread id from the URL alone (the DOM is the authority), or null. */
+  threadIdFromUrl(url: URL): string | null;
+  /** The element the ticket chip is placed after: the open conversation's subject, or null. */
+  chipAnchor(doc: Document): Element | null;
+  /** The narrowest element whose changes can change the reading (thread container, reading
+   * pane), watched while it exists; null when the page has none. */
+  watchTarget(doc: Document): Element | null;
+}
