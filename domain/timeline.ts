@@ -7,6 +7,29 @@ import { CAPS } from './text';
 export const TimelineValue = z.union([z.string().max(CAPS.description), z.number(), z.boolean(), z.null()]);
 export type TimelineValue = z.infer<typeof TimelineValue>;
 
+/** Events a timeline entry can record, each shown as a sentence (`event_<name>` in the locales). */
+export const TIMELINE_EVENTS = ['created', 'deleted', 'restored'] as const;
+
+/** Fields whose changes the cascade records, each with its label (`field_<name>` in the locales). */
+export const TIMELINE_FIELDS = [
+  'stageId',
+  'ownerId',
+  'name',
+  'description',
+  'priority',
+  'category',
+  'state',
+  'ticketId',
+  'subject',
+  'url',
+  'contactEmail',
+  'participants',
+  'followed',
+] as const;
+
+/** What an entry is about: an event, a known field, or a free property of a ticket. */
+export type TimelineField = (typeof TIMELINE_EVENTS)[number] | (typeof TIMELINE_FIELDS)[number] | `properties.${string}`;
+
 /** One recorded change. Entries of a ticket's cascade carry the ticket id even when the change
  * was made to one of its conversations, so the ticket's timeline tells the whole story. */
 export const TimelineEntry = z.object({

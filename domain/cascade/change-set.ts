@@ -6,7 +6,7 @@ import type { CommandResult } from '../result';
 import type { RuleId } from '../rules';
 import type { Settings } from '../settings';
 import type { Ticket } from '../ticket';
-import type { TimelineEntry, TimelineValue } from '../timeline';
+import type { TimelineEntry, TimelineField, TimelineValue } from '../timeline';
 import type { TrashGroup } from '../trash';
 
 /** What the cascade needs from the world: the time and fresh ids, given, never read. */
@@ -37,7 +37,7 @@ export interface EntryInput {
   ticketId?: string | null;
   conversationId?: string | null;
   contactEmail?: string | null;
-  field: string;
+  field: TimelineField;
   from: TimelineValue;
   to: TimelineValue;
   rule?: RuleId | null;
