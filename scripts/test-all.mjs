@@ -20,6 +20,7 @@ mkdirSync('test-results', { recursive: true });
 rmSync(REPORT, { force: true });
 const npx = 'npx';
 const gates = [
+  ['formatting (prettier --check; `npm run format` fixes it)', npx, ['prettier', '--check', '.']],
   ['type-check', npx, ['tsc', '--noEmit']],
   ['build for Chrome', npx, ['wxt', 'build']],
   ['build for Chrome, e2e mode (hooks for native menus and shortcuts)', npx, ['wxt', 'build', '--mode', 'e2e']],
