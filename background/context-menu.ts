@@ -6,7 +6,12 @@ export const CREATE_TICKET_MENU = 'sidedesk-create-ticket';
 /** The parts of `browser.contextMenus` used here. */
 export interface MenusApi {
   removeAll(): Promise<void>;
-  create(props: { id: string; title: string; contexts: ['page' | 'selection' | 'link', ...Array<'page' | 'selection' | 'link'>]; documentUrlPatterns: string[] }): unknown;
+  create(props: {
+    id: string;
+    title: string;
+    contexts: ['page' | 'selection' | 'link', ...Array<'page' | 'selection' | 'link'>];
+    documentUrlPatterns: string[];
+  }): unknown;
 }
 
 export interface MenuClick {

@@ -23,7 +23,10 @@ export function createTestHooks(deps: {
   return async function handle(message: TestHook, sender: { url?: string }): Promise<unknown> {
     if (!sender.url?.startsWith(deps.origin)) return { ok: false };
     if (message.sidedeskTest === 'menuClick') {
-      return { ok: true, data: await deps.onMenuClick({ menuItemId: 'sidedesk-create-ticket', selectionText: message.selectionText }, message.tabId) };
+      return {
+        ok: true,
+        data: await deps.onMenuClick({ menuItemId: 'sidedesk-create-ticket', selectionText: message.selectionText }, message.tabId),
+      };
     }
     if (message.sidedeskTest === 'notificationClick') {
       await deps.onNotificationClick(message.id);

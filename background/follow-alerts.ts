@@ -11,7 +11,10 @@ export function createFollowAlerts(db: SidedeskDatabase, notifier: Notifier, t: 
     const [contact, settings] = await Promise.all([db.contacts.get(email), readSettings(db)]);
     for (const alert of followAlerts(type, result, contact, settings)) {
       if (alert.kind === 'new-conversation') {
-        await notifier.notify(alert.subject, t('alertNewConversation', [alert.contact]), { kind: 'conversation', id: alert.conversationId });
+        await notifier.notify(alert.subject, t('alertNewConversation', [alert.contact]), {
+          kind: 'conversation',
+          id: alert.conversationId,
+        });
       } else {
         const ticket = result.ticket!;
         const stage = stageLabel(findStage(settings, ticket.pipelineId, ticket.stageId), t, alert.stage);

@@ -1,5 +1,13 @@
 import { DeskFailure, type DeskError } from '@/domain';
-import { Envelope, protocol, type ParsedRequestOf, type Reply, type RequestName, type ResponseOf, type SenderKind } from '@/messaging/protocol';
+import {
+  Envelope,
+  protocol,
+  type ParsedRequestOf,
+  type Reply,
+  type RequestName,
+  type ResponseOf,
+  type SenderKind,
+} from '@/messaging/protocol';
 import { classifySender, type Self, type SenderInfo } from './sender';
 
 /** What a handler knows of the sender, as established by the router (never as claimed). */

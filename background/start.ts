@@ -25,7 +25,8 @@ export function startBackground(): void {
   const desk = createDesk(db);
   const t = translateWith((key, substitutions) => browser.i18n.getMessage(key as never, substitutions));
   const origin = browser.runtime.getURL('/');
-  const openTicketPage = async (ticketId: string) => void (await browser.tabs.create({ url: browser.runtime.getURL(recordPath(ticketId)) }));
+  const openTicketPage = async (ticketId: string) =>
+    void (await browser.tabs.create({ url: browser.runtime.getURL(recordPath(ticketId)) }));
   const notifier = createNotifier({
     create: (id, options) => browser.notifications.create(id, options),
     clear: (id) => browser.notifications.clear(id),
@@ -45,17 +46,40 @@ export function startBackground(): void {
     void alertFollowers(type, result);
   };
 
-  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel: openSidePanel, onStored }), { id: browser.runtime.id, origin });
-  const actions = createTabActions({ desk, db, onStored, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url, say: (refusal) => t(refusal) });
-  const menu = createContextMenu({ actions, menus: browser.contextMenus, openPanel: openSidePanel, openTicketPage, tell, title: t('createTicket') });
+  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel: openSidePanel, onStored }), {
+    id: browser.runtime.id,
+    origin,
+  });
+  const actions = createTabActions({
+    desk,
+    db,
+    onStored,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    say: (refusal) => t(refusal),
+  });
+  const menu = createContextMenu({
+    actions,
+    menus: browser.contextMenus,
+    openPanel: openSidePanel,
+    openTicketPage,
+    tell,
+    title: t('createTicket'),
+  });
   const onCommand = createShortcuts({ actions, openPanel: openSidePanel, tell });
 
   // The e2e build adds hooks for what a headless browser cannot press; production drops them.
   const testHooks =
     import.meta.env.MODE === 'e2e'
-      ? createTestHooks({ origin, onMenuClick: (info, tabId) => menu.onClicked(info, tabId), onCommand, onNotificationClick: notifier.onClicked })
+      ? createTestHooks({
+          origin,
+          onMenuClick: (info, tabId) => menu.onClicked(info, tabId),
+          onCommand,
+          onNotificationClick: notifier.onClicked,
+        })
       : null;
-  browser.runtime.onMessage.addListener((message, sender) => (testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender)));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender),
+  );
   browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
   browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));

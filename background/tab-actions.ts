@@ -66,8 +66,16 @@ export function createTabActions({ desk, db, onStored, tabUrl, say }: TabActions
       const settings = await readSettings(db);
       const closed = settings.pipelines.find((p) => p.id === ticket.pipelineId)?.stages.find((s) => s.state === 'closed');
       if (!closed) return { ok: false, reason: say('noClosedStage') };
-      if (findStage(settings, ticket.pipelineId, ticket.stageId)?.state === 'closed') return { ok: true, ticketId: ticket.id, created: false };
-      const out = await desk.execute({ type: 'setTicketStage', requestId: crypto.randomUUID(), actor: conversation.account, ticketId: ticket.id, rev: ticket.rev, stageId: closed.id });
+      if (findStage(settings, ticket.pipelineId, ticket.stageId)?.state === 'closed')
+        return { ok: true, ticketId: ticket.id, created: false };
+      const out = await desk.execute({
+        type: 'setTicketStage',
+        requestId: crypto.randomUUID(),
+        actor: conversation.account,
+        ticketId: ticket.id,
+        rev: ticket.rev,
+        stageId: closed.id,
+      });
       if (!out.ok) return { ok: false, reason: out.error.message };
       onStored?.('setTicketStage', out.data);
       return { ok: true, ticketId: ticket.id, created: false };

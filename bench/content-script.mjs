@@ -30,7 +30,10 @@ async function loadCost(context, settleMs, url = THREAD_URL) {
   await cdp.send('Performance.enable');
   await page.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
   await page.goto(url);
   await page.waitForTimeout(settleMs);
@@ -76,7 +79,15 @@ async function navigationToStored(session) {
  * costs this page (a new isolated world, the injection), before a line of ours runs. */
 function emptyExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'sidedesk-floor-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['empty.js'] }] }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'floor',
+      version: '1',
+      content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['empty.js'] }],
+    }),
+  );
   writeFileSync(join(dir, 'empty.js'), '');
   return dir;
 }

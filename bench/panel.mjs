@@ -12,9 +12,20 @@ const THREADS = ['19a367a0e0052e6b', '199a4cb2200f2a74'];
 const NAMES = ['Order #4411 did not arrive', 'Refund for #3920'];
 
 function bundleSize() {
-  const files = ['sidepanel.html', ...readdirSync(join(CHROME_BUILD, 'chunks')).filter((f) => f.startsWith('sidepanel')).map((f) => `chunks/${f}`), ...readdirSync(join(CHROME_BUILD, 'assets')).filter((f) => f.startsWith('sidepanel')).map((f) => `assets/${f}`)];
+  const files = [
+    'sidepanel.html',
+    ...readdirSync(join(CHROME_BUILD, 'chunks'))
+      .filter((f) => f.startsWith('sidepanel'))
+      .map((f) => `chunks/${f}`),
+    ...readdirSync(join(CHROME_BUILD, 'assets'))
+      .filter((f) => f.startsWith('sidepanel'))
+      .map((f) => `assets/${f}`),
+  ];
   const bytes = files.map((f) => readFileSync(join(CHROME_BUILD, f)));
-  return { rawKB: bytes.reduce((n, b) => n + b.length, 0) / 1024, gzipKB: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024 };
+  return {
+    rawKB: bytes.reduce((n, b) => n + b.length, 0) / 1024,
+    gzipKB: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024,
+  };
 }
 
 async function measure(mail, panel, runs = RUNS * 2) {
@@ -22,7 +33,10 @@ async function measure(mail, panel, runs = RUNS * 2) {
   for (let i = 0; i < runs; i++) {
     const which = i % 2;
     // Driver clock on both ends; the panel is checked every animation frame (a paint is what counts).
-    const painted = panel.waitForFunction((name) => document.querySelector('.ticket-name')?.textContent?.includes(name), NAMES[which], { polling: 'raf', timeout: 10_000 });
+    const painted = panel.waitForFunction((name) => document.querySelector('.ticket-name')?.textContent?.includes(name), NAMES[which], {
+      polling: 'raf',
+      timeout: 10_000,
+    });
     const started = performance.now();
     await mail.evaluate((t) => void (location.hash = `#inbox/${t}`), THREADS[which]);
     await painted;
@@ -48,8 +62,42 @@ async function seed(page, count) {
           const stageId = stages[n % 4];
           const at = 1_700_000_000_000 + n * 1000;
           const contact = `customer-${n % 5000}@example.com`;
-          tx.objectStore('tickets').put({ id, number: 1000 + n, name: `Seeded ticket ${n}`, description: '', pipelineId: 'support', stageId, priority: 'medium', ownerId: 'agent@sidedesk.test', category: null, source: 'import', contactEmail: contact, createdAt: at, updatedAt: at, closedAt: stageId === 'closed' ? at : null, properties: {}, rev: 1 });
-          tx.objectStore('conversations').put({ id: `gmail:agent@sidedesk.test:seed${n}`, provider: 'gmail', account: 'agent@sidedesk.test', threadId: `seed${n}`, subject: `Seeded ${n}`, url: null, contactEmail: contact, participants: [], messageCount: 1, lastMessageAt: at, ownerId: 'agent@sidedesk.test', state: stageId === 'closed' ? 'closed' : 'open', ticketId: id, firstSeenAt: at, lastSeenAt: at, rev: 1 });
+          tx.objectStore('tickets').put({
+            id,
+            number: 1000 + n,
+            name: `Seeded ticket ${n}`,
+            description: '',
+            pipelineId: 'support',
+            stageId,
+            priority: 'medium',
+            ownerId: 'agent@sidedesk.test',
+            category: null,
+            source: 'import',
+            contactEmail: contact,
+            createdAt: at,
+            updatedAt: at,
+            closedAt: stageId === 'closed' ? at : null,
+            properties: {},
+            rev: 1,
+          });
+          tx.objectStore('conversations').put({
+            id: `gmail:agent@sidedesk.test:seed${n}`,
+            provider: 'gmail',
+            account: 'agent@sidedesk.test',
+            threadId: `seed${n}`,
+            subject: `Seeded ${n}`,
+            url: null,
+            contactEmail: contact,
+            participants: [],
+            messageCount: 1,
+            lastMessageAt: at,
+            ownerId: 'agent@sidedesk.test',
+            state: stageId === 'closed' ? 'closed' : 'open',
+            ticketId: id,
+            firstSeenAt: at,
+            lastSeenAt: at,
+            rev: 1,
+          });
         }
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
@@ -66,8 +114,23 @@ export async function run() {
   const read = (table) => readTable(ext, table);
   for (const t of THREADS) {
     await mail.evaluate((id) => void (location.hash = `#inbox/${id}`), t);
-    for (let i = 0; i < 100 && !(await read('tabs')).some((r) => r.conversationId?.endsWith(t)); i++) await new Promise((r) => setTimeout(r, 50));
-    await ext.evaluate((id) => chrome.runtime.sendMessage({ sidedesk: 1, name: 'command', data: { type: 'createTicket', requestId: crypto.randomUUID(), actor: 'agent@sidedesk.test', conversationId: `gmail:agent@sidedesk.test:${id}`, draft: {} } }), t);
+    for (let i = 0; i < 100 && !(await read('tabs')).some((r) => r.conversationId?.endsWith(t)); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await ext.evaluate(
+      (id) =>
+        chrome.runtime.sendMessage({
+          sidedesk: 1,
+          name: 'command',
+          data: {
+            type: 'createTicket',
+            requestId: crypto.randomUUID(),
+            actor: 'agent@sidedesk.test',
+            conversationId: `gmail:agent@sidedesk.test:${id}`,
+            draft: {},
+          },
+        }),
+      t,
+    );
   }
   const [tab] = await read('tabs');
   const panel = await context.newPage();
@@ -90,7 +153,12 @@ export async function run() {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.tabId}`);
     await popup.waitForSelector('.popup-list, .popup .muted');
-    paints.push(await popup.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, ready: performance.now() })));
+    paints.push(
+      await popup.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        ready: performance.now(),
+      })),
+    );
     await popup.close();
   }
   // Menu click -> ticket stored: a native menu cannot be clicked from a test, so this times the
@@ -99,10 +167,32 @@ export async function run() {
     const times = [];
     for (let i = 0; i < n; i++) {
       const threadId = `bench${i}`;
-      const send = (data) => chrome.runtime.sendMessage({ sidedesk: 1, name: 'command', data: { requestId: crypto.randomUUID(), actor: 'agent@sidedesk.test', ...data } });
-      await send({ type: 'observe', observation: { provider: 'gmail', account: 'agent@sidedesk.test', threadId, subject: 'Bench', url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null } });
+      const send = (data) =>
+        chrome.runtime.sendMessage({
+          sidedesk: 1,
+          name: 'command',
+          data: { requestId: crypto.randomUUID(), actor: 'agent@sidedesk.test', ...data },
+        });
+      await send({
+        type: 'observe',
+        observation: {
+          provider: 'gmail',
+          account: 'agent@sidedesk.test',
+          threadId,
+          subject: 'Bench',
+          url: null,
+          contact: null,
+          participants: [],
+          messageCount: 1,
+          lastMessageAt: null,
+        },
+      });
       const started = performance.now();
-      await send({ type: 'createTicket', conversationId: `gmail:agent@sidedesk.test:${threadId}`, draft: { description: 'From a selection' } });
+      await send({
+        type: 'createTicket',
+        conversationId: `gmail:agent@sidedesk.test:${threadId}`,
+        draft: { description: 'From a selection' },
+      });
       times.push(performance.now() - started);
     }
     return times;

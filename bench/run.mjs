@@ -7,7 +7,11 @@ import * as contentScript from './content-script.mjs';
 import * as panel from './panel.mjs';
 
 const only = process.argv[2];
-const suites = Object.fromEntries(Object.entries({ 'content script (issue 3)': contentScript, 'side panel (issue 4)': panel }).filter(([name]) => !only || name.includes(only)));
+const suites = Object.fromEntries(
+  Object.entries({ 'content script (issue 3)': contentScript, 'side panel (issue 4)': panel }).filter(
+    ([name]) => !only || name.includes(only),
+  ),
+);
 const results = {};
 for (const [name, suite] of Object.entries(suites)) {
   console.log(`\n## ${name}`);

@@ -60,11 +60,11 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
     const ticketId = view.kind === 'ticket' ? currentTicketId : null;
     render(
       <I18nProvider value={t}>
-      <TicketChip
-        view={view}
-        onOpen={() => ticketId && void call('openTicket', { ticketId }).catch(() => {})}
-        onCreate={() => void openPanel()}
-      />
+        <TicketChip
+          view={view}
+          onOpen={() => ticketId && void call('openTicket', { ticketId }).catch(() => {})}
+          onCreate={() => void openPanel()}
+        />
       </I18nProvider>,
       ui.container,
     );
@@ -73,7 +73,10 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
 
   async function openPanel() {
     if (!conversationId) return;
-    const opened = await call('openPanel', { conversationId }).then((r) => r.opened, () => false);
+    const opened = await call('openPanel', { conversationId }).then(
+      (r) => r.opened,
+      () => false,
+    );
     if (!opened && view.kind === 'none') {
       view = { kind: 'none', hint: t('chipUseMenu') };
       draw();

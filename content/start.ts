@@ -13,7 +13,11 @@ import { createChip } from './chip';
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader): void {
   const call = createLightClient((message) => browser.runtime.sendMessage(message));
-  const chip = createChip(reader, call, translateWith((key, subs) => browser.i18n.getMessage(key as never, subs)));
+  const chip = createChip(
+    reader,
+    call,
+    translateWith((key, subs) => browser.i18n.getMessage(key as never, subs)),
+  );
   const watcher = createWatcher(
     () => reader.watchTarget(document),
     () => tracker.changed(),

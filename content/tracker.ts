@@ -27,7 +27,16 @@ function keyOf(r: ReadingInput): string {
   if (r.status !== 'conversation') return `${r.status}:${r.reason}`;
   const o = r.observation;
   const people = o.participants.map((p) => p.email);
-  return JSON.stringify([o.account, o.threadId, o.messageCount, o.lastMessageAt, o.subject, o.contact?.email ?? null, o.contact?.name ?? null, people]);
+  return JSON.stringify([
+    o.account,
+    o.threadId,
+    o.messageCount,
+    o.lastMessageAt,
+    o.subject,
+    o.contact?.email ?? null,
+    o.contact?.name ?? null,
+    people,
+  ]);
 }
 
 /**

@@ -4,8 +4,14 @@ import { Observation } from './observation';
 import { FreeProperties, Priority, TicketSource } from './ticket';
 import { CAPS, cleanBlock, cleanLine } from './text';
 
-const line = z.string().max(CAPS.line * 4).transform((s) => cleanLine(s));
-const block = z.string().max(CAPS.description * 2).transform((s) => cleanBlock(s));
+const line = z
+  .string()
+  .max(CAPS.line * 4)
+  .transform((s) => cleanLine(s));
+const block = z
+  .string()
+  .max(CAPS.description * 2)
+  .transform((s) => cleanBlock(s));
 
 /** Every command carries a request id (the same id applied twice has the effect of one) and
  * the actor who asked for it. */
@@ -45,7 +51,13 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('closeConversation'), conversationId: ConversationId, rev: Rev }),
   z.object({ ...base, type: z.literal('reopenConversation'), conversationId: ConversationId, rev: Rev }),
   // `conversations`: how many the confirmation named; a group that has grown since is refused.
-  z.object({ ...base, type: z.literal('trashConversation'), conversationId: ConversationId, rev: Rev, conversations: z.number().int().min(1).optional() }),
+  z.object({
+    ...base,
+    type: z.literal('trashConversation'),
+    conversationId: ConversationId,
+    rev: Rev,
+    conversations: z.number().int().min(1).optional(),
+  }),
   z.object({ ...base, type: z.literal('deleteTicket'), ticketId: RecordId, rev: Rev, conversations: z.number().int().min(0).optional() }),
   z.object({ ...base, type: z.literal('restoreTrash'), trashId: RecordId }),
   z.object({ ...base, type: z.literal('followContact'), email: Email, followed: z.boolean() }),

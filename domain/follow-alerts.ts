@@ -24,7 +24,15 @@ export function followAlerts(type: CommandType, result: CommandResult, contact: 
   }
   const t = result.ticket;
   if (type === 'setTicketStage' && result.changed && t && t.contactEmail === contact.email) {
-    return [{ kind: 'stage', contact: who, ticket: `${ticketLabel(t)} ${t.name}`, stage: findStage(settings, t.pipelineId, t.stageId)?.label ?? t.stageId, ticketId: t.id }];
+    return [
+      {
+        kind: 'stage',
+        contact: who,
+        ticket: `${ticketLabel(t)} ${t.name}`,
+        stage: findStage(settings, t.pipelineId, t.stageId)?.label ?? t.stageId,
+        ticketId: t.id,
+      },
+    ];
   }
   return [];
 }

@@ -1,12 +1,27 @@
 import type { Ticket } from './ticket';
 
 /** The ticket properties the details panel can show; free properties join as `properties.<key>`. */
-export const BUILTIN_PROPERTIES = ['description', 'priority', 'ownerId', 'category', 'source', 'contactEmail', 'createdAt', 'updatedAt', 'closedAt'] as const;
+export const BUILTIN_PROPERTIES = [
+  'description',
+  'priority',
+  'ownerId',
+  'category',
+  'source',
+  'contactEmail',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
+] as const;
 export type BuiltinProperty = (typeof BUILTIN_PROPERTIES)[number];
 
 /** Every property a user can choose to display: the built-in ones, then the ticket's own free ones. */
 export function displayableProperties(ticket: Ticket): string[] {
-  return [...BUILTIN_PROPERTIES, ...Object.keys(ticket.properties).sort().map((k) => `properties.${k}`)];
+  return [
+    ...BUILTIN_PROPERTIES,
+    ...Object.keys(ticket.properties)
+      .sort()
+      .map((k) => `properties.${k}`),
+  ];
 }
 
 /** The raw value of a displayable property (dates stay numbers: the UI formats them). */

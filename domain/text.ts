@@ -33,10 +33,7 @@ export function capLength(text: string, max: number): string {
 export function cleanLine(text: string, max: number = CAPS.line): string {
   // Cap first too, so a 1 MB string is not run through the regexes whole.
   const head = capLength(text, max * 4);
-  return capLength(
-    head.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim(),
-    max,
-  );
+  return capLength(head.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Multi-line text (description): keeps newlines, drops invisible and control characters. */
@@ -65,9 +62,25 @@ export function safeLink(text: string): string | null {
 
 // Free-mail domains say nothing about the contact's company.
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com',
-  'yahoo.com', 'icloud.com', 'me.com', 'proton.me', 'protonmail.com', 'fastmail.com',
-  'gmx.com', 'gmx.de', 'wp.pl', 'o2.pl', 'onet.pl', 'interia.pl', 'aol.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'proton.me',
+  'protonmail.com',
+  'fastmail.com',
+  'gmx.com',
+  'gmx.de',
+  'wp.pl',
+  'o2.pl',
+  'onet.pl',
+  'interia.pl',
+  'aol.com',
 ]);
 
 /** The company domain of an address, or null for free-mail providers. */

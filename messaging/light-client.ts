@@ -9,7 +9,8 @@ import type { RequestName, RequestOf, ResponseOf } from './protocol';
  */
 export function createLightClient(send: (message: unknown) => Promise<unknown>) {
   return async function call<N extends RequestName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
-    const reply = (await send({ sidedesk: 1, name, data })) as { ok?: boolean; data?: unknown; error?: { code: string; message: string } } | undefined;
+    const reply = (await send({ sidedesk: 1, name, data })) as
+      { ok?: boolean; data?: unknown; error?: { code: string; message: string } } | undefined;
     if (reply?.ok === true) return reply.data as ResponseOf<N>;
     const error = reply?.error ?? { code: 'internal', message: 'No answer from Sidedesk.' };
     throw new DeskFailure({ code: error.code as DeskErrorCode, message: error.message });

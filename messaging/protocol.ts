@@ -66,8 +66,5 @@ export const Envelope = z.object({
 });
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
-export const Reply = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ErrorBody }),
-]);
+export const Reply = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: ErrorBody })]);
 export type Reply = z.infer<typeof Reply>;

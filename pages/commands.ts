@@ -74,6 +74,5 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
       const result = await run({ type: 'setConversationOwner', conversationId, rev, ownerId });
       if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info' });
     },
-
   };
 }

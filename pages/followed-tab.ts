@@ -11,6 +11,9 @@ export function pinnedTabId(): number | null {
  * may read, so a tab on another site shows no conversation, whatever was stored for it before.
  */
 export async function followedTab(pinned: number | null): Promise<{ id: number | null; windowId: number | undefined }> {
-  const tab = pinned !== null ? await browser.tabs.get(pinned).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    pinned !== null
+      ? await browser.tabs.get(pinned).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return { id: tab?.id !== undefined && isWebmailUrl(tab.url) ? tab.id : null, windowId: tab?.windowId };
 }

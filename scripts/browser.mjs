@@ -11,10 +11,23 @@ export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 /** `extension`: true for the Sidedesk build, or a path to another unpacked extension. */
 export async function launch({ extension, headed = false, viewport }) {
   const dir = await mkdtemp(join(tmpdir(), 'sidedesk-bench-'));
-  const args = [...(headed ? [] : ['--headless=new']), '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [
+    ...(headed ? [] : ['--headless=new']),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   const path = extension === true ? CHROME_BUILD : extension;
   if (path) args.push(`--disable-extensions-except=${path}`, `--load-extension=${path}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: false, args, ...(viewport ? { viewport } : {}) });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    args,
+    ...(viewport ? { viewport } : {}),
+  });
   let extensionId = null;
   if (extension === true) {
     let [worker] = context.serviceWorkers();

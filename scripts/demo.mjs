@@ -58,12 +58,37 @@ const conversations = await table('conversations');
 const byThread = (suffix) => conversations.find((c) => c.id.endsWith(suffix)).id;
 const actor = 'agent@sidedesk.test';
 const rid = () => crypto.randomUUID();
-const order = await send('command', { type: 'createTicket', requestId: rid(), actor, conversationId: byThread('19a367a0e0052e6b'), draft: { name: 'Order #4411 did not arrive', description: 'The courier lost the parcel between depots.', priority: 'high' } });
-await send('command', { type: 'setTicketStage', requestId: rid(), actor, ticketId: order.data.ticket.id, rev: 1, stageId: 'waiting-on-us' });
-const refund = await send('command', { type: 'createTicket', requestId: rid(), actor, conversationId: byThread('199a4cb2200f2a74'), draft: { name: 'Refund for #3920', priority: 'medium' } });
+const order = await send('command', {
+  type: 'createTicket',
+  requestId: rid(),
+  actor,
+  conversationId: byThread('19a367a0e0052e6b'),
+  draft: { name: 'Order #4411 did not arrive', description: 'The courier lost the parcel between depots.', priority: 'high' },
+});
+await send('command', {
+  type: 'setTicketStage',
+  requestId: rid(),
+  actor,
+  ticketId: order.data.ticket.id,
+  rev: 1,
+  stageId: 'waiting-on-us',
+});
+const refund = await send('command', {
+  type: 'createTicket',
+  requestId: rid(),
+  actor,
+  conversationId: byThread('199a4cb2200f2a74'),
+  draft: { name: 'Refund for #3920', priority: 'medium' },
+});
 await send('command', { type: 'setTicketStage', requestId: rid(), actor, ticketId: refund.data.ticket.id, rev: 1, stageId: 'closed' });
 const outlookConversation = conversations.find((c) => c.provider === 'outlook');
-await send('command', { type: 'createTicket', requestId: rid(), actor: outlookConversation.account, conversationId: outlookConversation.id, draft: { name: 'Order #4411 (Outlook copy)', priority: 'urgent' } });
+await send('command', {
+  type: 'createTicket',
+  requestId: rid(),
+  actor: outlookConversation.account,
+  conversationId: outlookConversation.id,
+  draft: { name: 'Order #4411 (Outlook copy)', priority: 'urgent' },
+});
 
 // The side panel, pinned to the Gmail tab (Chrome's real side panel shows the same page).
 const [gmailTab] = (await table('tabs')).filter((t) => t.url.startsWith('https://mail.google.com'));

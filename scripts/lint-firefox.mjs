@@ -2,7 +2,9 @@
 // web-ext lint on the Firefox build: fails on any error, lists warnings.
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'json'], { encoding: 'utf8' });
+const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'json'], {
+  encoding: 'utf8',
+});
 let report;
 try {
   report = JSON.parse(run.stdout);

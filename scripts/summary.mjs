@@ -8,7 +8,9 @@ export function summarize(path) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
   const passed = report.numPassedTests ?? 0;
   // A file that failed to load has no failed test of its own; count it, or it would vanish.
-  const failed = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const failed =
+    (report.numFailedTests ?? 0) +
+    (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
   return { passed, failed, line: `${passed} passed, ${failed} failed` };
 }
 

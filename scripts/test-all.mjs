@@ -36,7 +36,11 @@ for (const [name, command, args] of gates) {
   }
 }
 const testsOk = step('vitest: unit, store, messaging, e2e (Chromium, Firefox)', npx, [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${REPORT}`,
 ]);
 const summary = summarize(REPORT);
 console.log(`\n${summary.line}`);

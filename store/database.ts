@@ -33,17 +33,7 @@ export interface DatabaseOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-export const TABLES = [
-  'tickets',
-  'conversations',
-  'contacts',
-  'timeline',
-  'trash',
-  'settings',
-  'meta',
-  'requests',
-  'tabs',
-] as const;
+export const TABLES = ['tickets', 'conversations', 'contacts', 'timeline', 'trash', 'settings', 'meta', 'requests', 'tabs'] as const;
 
 export class SidedeskDatabase extends Dexie {
   tickets!: EntityTable<Ticket, 'id'>;

@@ -1,11 +1,4 @@
-import {
-  Command,
-  CommandResult,
-  decide,
-  deskError,
-  gatherSnapshot,
-  type DeskError,
-} from '@/domain';
+import { Command, CommandResult, decide, deskError, gatherSnapshot, type DeskError } from '@/domain';
 import { applyWrites } from './apply-writes';
 import { TABLES, type SidedeskDatabase, type TabHealth } from './database';
 import { createDeskReader } from './desk-reader';
@@ -80,7 +73,10 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
   /** Forgets processed request ids older than `maxAgeMs`. A client resends within seconds of a
    * lost answer, so a week of memory is ample, and the table stays small. */
   async function pruneRequests(maxAgeMs = 7 * 24 * 3600 * 1000): Promise<number> {
-    return db.requests.where('at').below(now() - maxAgeMs).delete();
+    return db.requests
+      .where('at')
+      .below(now() - maxAgeMs)
+      .delete();
   }
 
   /** A closed tab shows nothing any more. */

@@ -28,7 +28,13 @@ export function parseFastmailRoute(url: URL): FastmailRoute | null {
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'mail' || !parts[1]) return null;
   const user = url.searchParams.get('u');
-  const route = { mailbox: parts[1], item: null, threadId: null, emailId: null, user: user && /^[A-Za-z0-9]{1,40}$/.test(user) ? user : null };
+  const route = {
+    mailbox: parts[1],
+    item: null,
+    threadId: null,
+    emailId: null,
+    user: user && /^[A-Za-z0-9]{1,40}$/.test(user) ? user : null,
+  };
   // Only the segment right after the mailbox names an item; `/mail/Inbox/compose/…` names none.
   if (parts.length !== 3) return route;
   const item = ITEM.exec(parts[2]!);
@@ -76,7 +82,8 @@ export const fastmailReader: WebmailReader = {
     if (!account) return { status: 'unreadable', reason: 'The signed-in Fastmail account could not be found.' };
     // The page carries no thread id (Overture keeps it in its models); the address does.
     const route = parseFastmailRoute(url);
-    if (!route?.item || !route.threadId) return { status: 'unreadable', reason: 'The open conversation has no thread id in the address Sidedesk can read.' };
+    if (!route?.item || !route.threadId)
+      return { status: 'unreadable', reason: 'The open conversation has no thread id in the address Sidedesk can read.' };
     const cards = [...doc.querySelectorAll(FASTMAIL.message)];
     if (cards.length === 0) return { status: 'unreadable', reason: 'The open conversation shows no messages Sidedesk can read.' };
 

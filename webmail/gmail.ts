@@ -56,7 +56,8 @@ export const gmailReader: WebmailReader = {
     if (!root || !heading) {
       // Gmail paints the thread a moment after the route changes; the tracker waits for it.
       if (urlThread) return { status: 'unreadable', reason: `Gmail's address names a conversation Sidedesk can't find on the page.` };
-      if (doc.querySelector(GMAIL.main) || doc.querySelector(GMAIL.threadList)) return { status: 'none', reason: 'No conversation is open.' };
+      if (doc.querySelector(GMAIL.main) || doc.querySelector(GMAIL.threadList))
+        return { status: 'none', reason: 'No conversation is open.' };
       return { status: 'unreadable', reason: `Sidedesk can't read this Gmail layout: no main area.` };
     }
     const legacy = heading.getAttribute('data-legacy-thread-id');
@@ -65,7 +66,8 @@ export const gmailReader: WebmailReader = {
       hexFromPermId(heading.getAttribute('data-thread-perm-id')) ??
       doc.querySelector(GMAIL.selectedRowThread)?.getAttribute('data-legacy-thread-id') ??
       urlThread;
-    if (!threadId || !isHexId(threadId)) return { status: 'unreadable', reason: `The open Gmail conversation has no id Sidedesk can read.` };
+    if (!threadId || !isHexId(threadId))
+      return { status: 'unreadable', reason: `The open Gmail conversation has no id Sidedesk can read.` };
     // The old thread can still be on the page just after the address moved on: never report it.
     if (urlThread && urlThread !== threadId) return { status: 'unreadable', reason: 'Gmail is still opening the conversation.' };
     const account = accountOf(doc);

@@ -46,7 +46,10 @@ function decode(segment: string): string {
 function accountOf(doc: Document): string | null {
   const button = doc.querySelector(PROTON.account);
   // The address closes the title; looking only at its tail keeps a huge title cheap to match.
-  const fromTitle = button?.getAttribute('title')?.slice(-400).match(/<([^<>\s]+)>\s*$/)?.[1];
+  const fromTitle = button
+    ?.getAttribute('title')
+    ?.slice(-400)
+    .match(/<([^<>\s]+)>\s*$/)?.[1];
   if (fromTitle && isEmail(fromTitle)) return fromTitle;
   const fromText = button?.querySelector(PROTON.accountEmail)?.textContent?.trim();
   return fromText && isEmail(fromText) ? fromText : null;

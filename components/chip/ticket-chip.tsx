@@ -41,7 +41,11 @@ function PlusIcon() {
 export function TicketChip({ view, onOpen, onCreate }: TicketChipProps) {
   const t = useT();
   if (view.kind === 'loading') {
-    return <span class="chip chip--quiet" aria-busy="true">{t('chipLoading')}</span>;
+    return (
+      <span class="chip chip--quiet" aria-busy="true">
+        {t('chipLoading')}
+      </span>
+    );
   }
   if (view.kind === 'none') {
     return (
@@ -49,7 +53,11 @@ export function TicketChip({ view, onOpen, onCreate }: TicketChipProps) {
         <button type="button" class="chip__action" onClick={onCreate}>
           + {t('createTicket')}
         </button>
-        {view.hint && <span class="chip__hint" role="status">{view.hint}</span>}
+        {view.hint && (
+          <span class="chip__hint" role="status">
+            {view.hint}
+          </span>
+        )}
       </span>
     );
   }

@@ -30,10 +30,13 @@ export function InlineText({ value, label, onSave, placeholder = '', allowEmpty 
       <button
         type="button"
         ref={(el) => {
-          if (el && refocus.current) (refocus.current = false), el.focus();
+          if (el && refocus.current) ((refocus.current = false), el.focus());
         }}
         class="inline-text"
-        title={t('editHint')} aria-label={`${label}: ${value || placeholder}. ${t('editHint')}`} onClick={() => ((done.current = false), (base.current = value), setDraft(value), setEditing(true))}>
+        title={t('editHint')}
+        aria-label={`${label}: ${value || placeholder}. ${t('editHint')}`}
+        onClick={() => ((done.current = false), (base.current = value), setDraft(value), setEditing(true))}
+      >
         <span class="inline-text__value">{value || placeholder}</span>
         <span class="inline-text__pen" aria-hidden="true">
           ✎

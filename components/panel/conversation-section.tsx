@@ -21,7 +21,13 @@ export interface ConversationSectionProps {
   onAddToTicket: (ticketId: string) => void;
 }
 
-const PROVIDERS: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail', fastmail: 'Fastmail', yahoo: 'Yahoo Mail' };
+const PROVIDERS: Record<string, string> = {
+  gmail: 'Gmail',
+  outlook: 'Outlook',
+  proton: 'Proton Mail',
+  fastmail: 'Fastmail',
+  yahoo: 'Yahoo Mail',
+};
 
 /** The open conversation: state, owner (rule 2 moves the ticket owner too), actions. */
 export function ConversationSection(p: ConversationSectionProps) {
@@ -70,7 +76,13 @@ export function ConversationSection(p: ConversationSectionProps) {
       </div>
       {picking && (
         <div class="picker" role="group" aria-label={t('addToTicket')}>
-          <input type="search" ref={search} aria-label={t('searchTickets')} placeholder={t('searchTickets')} onInput={(e) => p.onSearch(e.currentTarget.value)} />
+          <input
+            type="search"
+            ref={search}
+            aria-label={t('searchTickets')}
+            placeholder={t('searchTickets')}
+            onInput={(e) => p.onSearch(e.currentTarget.value)}
+          />
           <ul>
             {p.candidates.length === 0 && <li class="muted">{t('noTicketsFound')}</li>}
             {p.candidates.map((ticket) => (

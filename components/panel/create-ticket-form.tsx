@@ -49,7 +49,13 @@ export function CreateTicketForm({ conversation, stages, team, me, busy, onCreat
       </label>
       <label class="field">
         <span>{t('description')}</span>
-        <textarea name="description" rows={3} maxLength={20000} value={draft.description} onInput={(e) => set({ description: e.currentTarget.value })} />
+        <textarea
+          name="description"
+          rows={3}
+          maxLength={20000}
+          value={draft.description}
+          onInput={(e) => set({ description: e.currentTarget.value })}
+        />
       </label>
       <div class="row">
         <label class="field">

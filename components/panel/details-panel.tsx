@@ -38,14 +38,23 @@ export function DetailsPanel({ ticket, displayed, team, onSaveDisplayed }: Detai
             return (
               <li key={key}>
                 <label>
-                  <input type="checkbox" checked={on} onChange={() => setEditing(on ? editing.filter((k) => k !== key) : [...editing, key])} /> {label(key)}
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    onChange={() => setEditing(on ? editing.filter((k) => k !== key) : [...editing, key])}
+                  />{' '}
+                  {label(key)}
                 </label>
                 {on && (
                   <span class="order">
                     <button type="button" aria-label={t('moveUp', [label(key)])} onClick={() => setEditing(moveProperty(editing, key, -1))}>
                       ↑
                     </button>
-                    <button type="button" aria-label={t('moveDown', [label(key)])} onClick={() => setEditing(moveProperty(editing, key, 1))}>
+                    <button
+                      type="button"
+                      aria-label={t('moveDown', [label(key)])}
+                      onClick={() => setEditing(moveProperty(editing, key, 1))}
+                    >
                       ↓
                     </button>
                   </span>

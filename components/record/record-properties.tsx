@@ -133,7 +133,11 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
           )}
           <label class="field">
             <span>{t('propertyValue')}</span>
-            <input value={newProperty.value} maxLength={500} onInput={(e) => setNewProperty({ ...newProperty, value: e.currentTarget.value })} />
+            <input
+              value={newProperty.value}
+              maxLength={500}
+              onInput={(e) => setNewProperty({ ...newProperty, value: e.currentTarget.value })}
+            />
           </label>
           <div class="actions">
             <button type="submit" class="primary">

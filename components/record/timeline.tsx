@@ -18,7 +18,12 @@ export function Timeline({ entries, stages, team, subjects }: TimelineProps) {
   const t = useT();
   const show = (field: string, value: TimelineEntry['from']): string => {
     if (value === null || value === '') return '—';
-    if (field === 'stageId') return stageLabel(stages.find((s) => s.id === value), t, String(value));
+    if (field === 'stageId')
+      return stageLabel(
+        stages.find((s) => s.id === value),
+        t,
+        String(value),
+      );
     if (field === 'ownerId') return team.find((m) => m.id === value)?.name ?? String(value);
     if (field === 'state') return value === 'open' ? t('stateOpen') : t('stateClosed');
     if (field === 'priority') return t(`priority_${value}`);
@@ -38,8 +43,8 @@ export function Timeline({ entries, stages, team, subjects }: TimelineProps) {
             ) : (
               <span>
                 {fieldLabel(e.field)}
-                {e.conversationId && subjects.has(e.conversationId) ? ` “${subjects.get(e.conversationId)}”` : ''}: <s>{show(e.field, e.from)}</s> →{' '}
-                <strong>{show(e.field, e.to)}</strong>
+                {e.conversationId && subjects.has(e.conversationId) ? ` “${subjects.get(e.conversationId)}”` : ''}:{' '}
+                <s>{show(e.field, e.from)}</s> → <strong>{show(e.field, e.to)}</strong>
               </span>
             )}
             {e.rule && <span class="timeline__rule"> {t(`rule_${keyOf(e.rule)}`)}</span>}

@@ -42,9 +42,7 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
               <td class="stage" data-state={stage?.state} data-waiting={String(stageTone(stage) === 'waiting')}>
                 {stageLabel(stage, t, ticket.stageId)}
               </td>
-              <td data-conversations={`${n.open}/${n.all}`}>
-                {t('conversationCount', [n.all, n.open])}
-              </td>
+              <td data-conversations={`${n.open}/${n.all}`}>{t('conversationCount', [n.all, n.open])}</td>
               <td>{formatDateTime(ticket.updatedAt)}</td>
             </tr>
           );

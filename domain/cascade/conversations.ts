@@ -5,11 +5,7 @@ import { createChangeSet, refuse, revise, type DecideContext, type Decision } fr
 import { checkOwner, conversationIn } from './guards';
 
 /** Rule 2: a conversation's new owner becomes its ticket's owner too. */
-export function decideSetConversationOwner(
-  cmd: CommandOf<'setConversationOwner'>,
-  snap: Snapshot,
-  ctx: DecideContext,
-): Decision {
+export function decideSetConversationOwner(cmd: CommandOf<'setConversationOwner'>, snap: Snapshot, ctx: DecideContext): Decision {
   const found = conversationIn(snap, cmd.conversationId, cmd.rev);
   if (!found.ok) return refuse(found.error);
   const ownerError = checkOwner(snap.settings, cmd.ownerId);

@@ -7,11 +7,7 @@ import type { Ticket } from '../ticket';
 type Found<T> = { ok: true; value: T } | { ok: false; error: DeskError };
 
 /** The record the command edits, at the revision the command was made on. */
-export function editable<T extends { rev: number }>(
-  record: T | undefined,
-  what: string,
-  rev: number | undefined,
-): Found<T> {
+export function editable<T extends { rev: number }>(record: T | undefined, what: string, rev: number | undefined): Found<T> {
   if (!record) return { ok: false, error: deskError('not-found', `${what} does not exist (it may have been deleted).`) };
   if (rev !== undefined && rev !== record.rev) {
     return {

@@ -69,7 +69,11 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
           to: seen.participants.map((p) => p.email).join(', '),
         });
       }
-    } else if (prior.messageCount === seen.messageCount && prior.lastMessageAt === seen.lastMessageAt && lastSeenAt - prior.lastSeenAt < SEEN_EVERY_MS) {
+    } else if (
+      prior.messageCount === seen.messageCount &&
+      prior.lastMessageAt === seen.lastMessageAt &&
+      lastSeenAt - prior.lastSeenAt < SEEN_EVERY_MS
+    ) {
       // Seen again within the minute, nothing new: no write. A write would re-run every live
       // query over conversations (the tickets page, the panel) for nothing.
       conversation = prior;

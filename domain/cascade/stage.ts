@@ -9,13 +9,7 @@ import { revise, type ChangeSet } from './change-set';
  * Into a closed stage: every linked conversation closes. From closed to open: the conversation
  * reopens only when it is the ticket's one and only.
  */
-export function cascadeStage(
-  change: ChangeSet,
-  ticket: Ticket,
-  from: Stage | null,
-  to: Stage,
-  linked: Conversation[],
-): void {
+export function cascadeStage(change: ChangeSet, ticket: Ticket, from: Stage | null, to: Stage, linked: Conversation[]): void {
   const closing = to.state === 'closed' && from?.state !== 'closed';
   const reopening = to.state === 'open' && from?.state === 'closed';
   if (closing) {

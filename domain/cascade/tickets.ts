@@ -62,9 +62,7 @@ export function decideAddConversation(cmd: CommandOf<'addConversationToTicket'>,
   const ticket = ticketIn(snap, cmd.ticketId);
   if (!ticket.ok) return refuse(ticket.error);
   if (conv.value.ticketId !== null) {
-    return refuse(
-      deskError('already-linked', `This conversation already has ticket ${conv.value.ticketId}; a link is never removed.`),
-    );
+    return refuse(deskError('already-linked', `This conversation already has ticket ${conv.value.ticketId}; a link is never removed.`));
   }
   const change = createChangeSet(cmd, ctx);
   const linked = revise(conv.value, { ticketId: ticket.value.id });

@@ -20,7 +20,8 @@ export function decideTrashConversation(cmd: CommandOf<'trashConversation'>, sna
   const origin = found.value;
   const ticket = origin.ticketId ? snap.tickets.get(origin.ticketId) : undefined;
   const conversations = ticket ? linkedTo(snap, ticket.id) : [origin];
-  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length) return refuse(grew(cmd.conversations, conversations.length));
+  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length)
+    return refuse(grew(cmd.conversations, conversations.length));
   const change = createChangeSet(cmd, ctx);
   const trashId = moveToTrash(change, snap, ctx, {
     actor: cmd.actor,
@@ -37,7 +38,8 @@ export function decideDeleteTicket(cmd: CommandOf<'deleteTicket'>, snap: Snapsho
   const found = ticketIn(snap, cmd.ticketId, cmd.rev);
   if (!found.ok) return refuse(found.error);
   const conversations = linkedTo(snap, found.value.id);
-  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length) return refuse(grew(cmd.conversations, conversations.length));
+  if (cmd.conversations !== undefined && cmd.conversations !== conversations.length)
+    return refuse(grew(cmd.conversations, conversations.length));
   const change = createChangeSet(cmd, ctx);
   const trashId = moveToTrash(change, snap, ctx, {
     actor: cmd.actor,

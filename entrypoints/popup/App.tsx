@@ -25,7 +25,14 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
   useEffect(() => void api.activeTab().then(setTab), [api]);
   const model = useLiveQuery(() => loadPopup(db, tab?.id ?? null), [db, tab?.id]);
   const actions = useMemo(
-    () => createPanelActions({ call: api.call, t, actor: () => model?.conversation?.account ?? 'sidedesk', settings: () => model!.settings, toast: toaster.show }),
+    () =>
+      createPanelActions({
+        call: api.call,
+        t,
+        actor: () => model?.conversation?.account ?? 'sidedesk',
+        settings: () => model!.settings,
+        toast: toaster.show,
+      }),
     [api, t, model, toaster],
   );
   if (!model || !tab) return <main class="popup" aria-busy="true" />;
@@ -49,7 +56,12 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
             <button type="button" class="link" onClick={() => open(ticket.id)}>
               {ticketLabel(ticket)} {ticket.name}
             </button>
-            <StageSelect id="current-stage" stages={stagesOf(ticket.pipelineId)} value={ticket.stageId} onChange={(stageId) => void actions.setStage(ticket, stageId, model.linked)} />
+            <StageSelect
+              id="current-stage"
+              stages={stagesOf(ticket.pipelineId)}
+              value={ticket.stageId}
+              onChange={(stageId) => void actions.setStage(ticket, stageId, model.linked)}
+            />
           </div>
         ) : conversation ? (
           <div class="popup-ticket">
@@ -64,7 +76,11 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
           </div>
         ) : (
           <p class="muted">
-            {!model.tab ? t('noWebmailTitle') : model.tab.health.status === 'unreadable' ? t('unreadableTitle', [providerName(model.tab.url)]) : t('nothingOpen')}
+            {!model.tab
+              ? t('noWebmailTitle')
+              : model.tab.health.status === 'unreadable'
+                ? t('unreadableTitle', [providerName(model.tab.url)])
+                : t('nothingOpen')}
           </p>
         )}
       </section>
@@ -86,7 +102,11 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
                 <button type="button" class="link" onClick={() => open(r.id)}>
                   {ticketLabel(r)} {r.name}
                 </button>
-                <StageSelect stages={stagesOf(r.pipelineId)} value={r.stageId} onChange={(stageId) => void actions.setStage(r, stageId, model.recentLinked[r.id] ?? 0)} />
+                <StageSelect
+                  stages={stagesOf(r.pipelineId)}
+                  value={r.stageId}
+                  onChange={(stageId) => void actions.setStage(r, stageId, model.recentLinked[r.id] ?? 0)}
+                />
               </li>
             ))}
           </ul>

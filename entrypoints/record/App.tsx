@@ -23,11 +23,20 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
     const settings = await readSettings(db);
     const conversations = ticket ? await db.conversations.where('ticketId').equals(ticket.id).toArray() : [];
     const contact = ticket?.contactEmail ? await db.contacts.get(ticket.contactEmail) : undefined;
-    const timeline = ticket ? newestFirst(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).toArray()) : [];
+    const timeline = ticket
+      ? newestFirst(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).toArray())
+      : [];
     return { ticket, settings, conversations, contact, timeline };
   }, [db, ticketId]);
   const actions = useMemo(
-    () => createPanelActions({ call, t, actor: () => model?.conversations[0]?.account ?? 'sidedesk', settings: () => model!.settings, toast: toaster.show }),
+    () =>
+      createPanelActions({
+        call,
+        t,
+        actor: () => model?.conversations[0]?.account ?? 'sidedesk',
+        settings: () => model!.settings,
+        toast: toaster.show,
+      }),
     [call, t, model, toaster],
   );
   if (!model) return <main class="record" aria-busy="true" />;
@@ -51,13 +60,22 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
           ticket={ticket}
           stages={stages}
           team={settings.team}
-          onChange={(changes) => actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes }).then((r) => r !== null)}
+          onChange={(changes) =>
+            actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes }).then((r) => r !== null)
+          }
           onConflict={() => toaster.error(t('conflictShown'))}
           onStage={(stageId) => void actions.setStage(ticket, stageId, model.conversations.length)}
           onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
         />
         <LinkedConversations conversations={model.conversations} />
-        {model.contact && <ContactSection contact={model.contact} earlier={[]} onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })} onOpen={() => undefined} />}
+        {model.contact && (
+          <ContactSection
+            contact={model.contact}
+            earlier={[]}
+            onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })}
+            onOpen={() => undefined}
+          />
+        )}
         <section class="card">
           {confirming ? (
             <Confirm
@@ -79,7 +97,12 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
         <h2 id="timeline-heading" class="section-title">
           {t('timeline')}
         </h2>
-        <Timeline entries={model.timeline} stages={stages} team={settings.team} subjects={new Map(model.conversations.map((c) => [c.id, c.subject]))} />
+        <Timeline
+          entries={model.timeline}
+          stages={stages}
+          team={settings.team}
+          subjects={new Map(model.conversations.map((c) => [c.id, c.subject]))}
+        />
       </section>
       <Toast message={toast} onDismiss={toaster.dismiss} />
     </main>

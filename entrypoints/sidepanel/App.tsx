@@ -73,7 +73,9 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             onOpenRecord={() => openRecord(ticket.id)}
             onRename={(name) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name } })}
             onConflict={() => toaster.error(t('conflictShown'))}
-            onPriority={(priority) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })}
+            onPriority={(priority) =>
+              void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })
+            }
             onOwner={(ownerId) => void actions.run({ type: 'setTicketOwner', ticketId: ticket.id, rev: ticket.rev, ownerId })}
             onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}
             detailsOpen={detailsOpen}
@@ -89,7 +91,11 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             busy={busy}
             onCreate={async (draft) => {
               setBusy(true);
-              const result = await actions.run({ type: 'createTicket', conversationId: conversation.id, draft: { ...draft, source: 'email' } });
+              const result = await actions.run({
+                type: 'createTicket',
+                conversationId: conversation.id,
+                draft: { ...draft, source: 'email' },
+              });
               setBusy(false);
               if (result?.ticket) toaster.info(t('toastCreated', [ticketLabel(result.ticket)]));
             }}

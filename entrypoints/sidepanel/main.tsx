@@ -13,7 +13,8 @@ mountPage(({ db, call }) => {
     onTabChange(listener) {
       const activated = () => listener();
       // The followed tab going to another address (another site, or back to the webmail) counts too.
-      const updated = (tabId: number, info: { status?: string }) => void (info.status === 'loading' && (pinned === null || tabId === pinned) && listener());
+      const updated = (tabId: number, info: { status?: string }) =>
+        void (info.status === 'loading' && (pinned === null || tabId === pinned) && listener());
       browser.tabs.onUpdated.addListener(updated);
       if (pinned !== null) return () => browser.tabs.onUpdated.removeListener(updated);
       browser.tabs.onActivated.addListener(activated);

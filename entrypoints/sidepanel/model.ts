@@ -29,7 +29,12 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
     const [groupSize, earlierConversations] = await Promise.all([
       ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
       contact
-        ? db.conversations.where('[contactEmail+lastSeenAt]').between([contact.email, 0], [contact.email, Infinity]).reverse().limit(11).toArray()
+        ? db.conversations
+            .where('[contactEmail+lastSeenAt]')
+            .between([contact.email, 0], [contact.email, Infinity])
+            .reverse()
+            .limit(11)
+            .toArray()
         : [],
     ]);
     const others = earlierConversations.filter((c) => c.id !== conversation?.id).slice(0, 10);

@@ -15,10 +15,20 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   // in the renderer the side panel shares, so it stays small however large the store.
   const [shown, setShown] = useState(PAGE);
   const data = useLiveQuery(async () => {
-    const [page, settings] = await Promise.all([db.tickets.orderBy('updatedAt').reverse().limit(shown + 1).toArray(), readSettings(db)]);
+    const [page, settings] = await Promise.all([
+      db.tickets
+        .orderBy('updatedAt')
+        .reverse()
+        .limit(shown + 1)
+        .toArray(),
+      readSettings(db),
+    ]);
     const tickets = page.slice(0, shown);
     // Only the conversations of the tickets shown: a store can hold 100 000 of them.
-    const linked = await db.conversations.where('ticketId').anyOf(tickets.map((t) => t.id)).toArray();
+    const linked = await db.conversations
+      .where('ticketId')
+      .anyOf(tickets.map((t) => t.id))
+      .toArray();
     return { tickets, settings, linked, more: page.length > shown };
   }, [db, shown]);
   return (
@@ -36,7 +46,11 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           </label>
         )}
       </div>
-      {data === undefined ? <p aria-busy="true">{t('loading')}</p> : <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />}
+      {data === undefined ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : (
+        <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />
+      )}
       {data?.more && (
         <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
           {t('showMoreTickets', [PAGE])}

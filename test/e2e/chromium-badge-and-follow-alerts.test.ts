@@ -6,7 +6,17 @@ import { GMAIL_SPEC } from './support/webmail-specs';
 
 const actor = 'agent@sidedesk.test';
 const anna = { email: 'anna.kowalska@klient.pl', name: 'Anna Kowalska' };
-const observation = (threadId: string) => ({ provider: 'gmail', account: actor, threadId, subject: `Follow-up ${threadId}`, url: null, contact: anna, participants: [anna], messageCount: 1, lastMessageAt: null });
+const observation = (threadId: string) => ({
+  provider: 'gmail',
+  account: actor,
+  threadId,
+  subject: `Follow-up ${threadId}`,
+  url: null,
+  contact: anna,
+  participants: [anna],
+  messageCount: 1,
+  lastMessageAt: null,
+});
 
 describe('Chromium: the toolbar badge and follow notifications', () => {
   let session: ChromiumSession;
@@ -18,7 +28,10 @@ describe('Chromium: the toolbar badge and follow notifications', () => {
     const mail = await session.context.newPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     ext = await session.extensionPage();
-    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id);
+    await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id,
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -26,22 +39,55 @@ describe('Chromium: the toolbar badge and follow notifications', () => {
 
   it('counts the tickets waiting on us, kept current as tickets are created and closed', async () => {
     expect(await badge()).toBe('');
-    const a = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: GMAIL_SPEC.conversations[0].id, draft: {} });
-    await send(ext, 'command', { type: 'observe', requestId: requestId(), actor, observation: { ...observation('b1'), contact: null, participants: [] } });
+    const a = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor,
+      conversationId: GMAIL_SPEC.conversations[0].id,
+      draft: {},
+    });
+    await send(ext, 'command', {
+      type: 'observe',
+      requestId: requestId(),
+      actor,
+      observation: { ...observation('b1'), contact: null, participants: [] },
+    });
     await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: `gmail:${actor}:b1`, draft: {} });
     await expect.poll(badge).toBe('2');
-    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId: a.ok ? a.data.ticket.id : '', rev: 1, stageId: 'closed' });
+    await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor,
+      ticketId: a.ok ? a.data.ticket.id : '',
+      rev: 1,
+      stageId: 'closed',
+    });
     await expect.poll(badge).toBe('1');
   });
 
   it('a followed contact: a new conversation and a stage change notify; switched off in settings, nothing', async () => {
-    expect((await send(ext, 'command', { type: 'followContact', requestId: requestId(), actor, email: anna.email, followed: true })).ok).toBe(true);
+    expect(
+      (await send(ext, 'command', { type: 'followContact', requestId: requestId(), actor, email: anna.email, followed: true })).ok,
+    ).toBe(true);
     const before = await notifications();
     await send(ext, 'command', { type: 'observe', requestId: requestId(), actor, observation: observation('f1') });
     await expect.poll(notifications).toBe(before + 1);
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: `gmail:${actor}:f1`, draft: {} });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor,
+      conversationId: `gmail:${actor}:f1`,
+      draft: {},
+    });
     const ticket = created.ok ? created.data.ticket : null;
-    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId: ticket.id, rev: 1, stageId: 'waiting-on-us' });
+    await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor,
+      ticketId: ticket.id,
+      rev: 1,
+      stageId: 'waiting-on-us',
+    });
     await expect.poll(notifications).toBe(before + 2);
 
     await ext.reload();

@@ -45,16 +45,35 @@ describe('Chromium: the built extension end to end', () => {
 
   it('an extension page creates a ticket with two conversations and closes it: both conversations close in IndexedDB', async () => {
     const ext = await session.extensionPage();
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent@sidedesk.test', conversationId: gmailConversation(THREAD_ORDER), draft: { priority: 'high' } });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      conversationId: gmailConversation(THREAD_ORDER),
+      draft: { priority: 'high' },
+    });
     expect(created.ok).toBe(true);
     const ticket = created.ok ? created.data.ticket : null;
-    const added = await send(ext, 'command', { type: 'addConversationToTicket', requestId: requestId(), actor: 'agent@sidedesk.test', conversationId: gmailConversation(THREAD_REFUND), ticketId: ticket.id });
+    const added = await send(ext, 'command', {
+      type: 'addConversationToTicket',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      conversationId: gmailConversation(THREAD_REFUND),
+      ticketId: ticket.id,
+    });
     expect(added.ok).toBe(true);
     // The tickets page follows the database live.
     const stageCell = ext.locator(`tr[data-ticket-id="${ticket.id}"] .stage`);
     await expect.poll(() => stageCell.textContent(), { timeout: 5000 }).toBe('New');
 
-    const closed = await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    const closed = await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    });
     expect(closed.ok && closed.data.cascade.length).toBe(2);
     const conversations = await readTable(ext, 'conversations');
     expect(conversations.filter((c) => c.ticketId === ticket.id).map((c) => c.state)).toEqual(['closed', 'closed']);
@@ -67,7 +86,14 @@ describe('Chromium: the built extension end to end', () => {
     await expect.poll(() => ext.locator('.record-title').textContent(), { timeout: 5000 }).toContain(ticket.name);
     await ext.goBack();
 
-    const stale = await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'new' });
+    const stale = await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'new',
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await ext.close();
   });
@@ -87,11 +113,33 @@ describe('Chromium: the built extension end to end', () => {
     const tickets: Array<{ id: string; rev: number }> = [];
     for (let t = 0; t < 5; t++) {
       for (const n of [0, 1]) {
-        const obs = { provider: 'gmail', account: actor, threadId: `f00${t}${n}`, subject: `Stream ${t}.${n}`, url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null };
+        const obs = {
+          provider: 'gmail',
+          account: actor,
+          threadId: `f00${t}${n}`,
+          subject: `Stream ${t}.${n}`,
+          url: null,
+          contact: null,
+          participants: [],
+          messageCount: 1,
+          lastMessageAt: null,
+        };
         expect((await send(ext, 'command', { type: 'observe', requestId: requestId('obs'), actor, observation: obs })).ok).toBe(true);
       }
-      const c = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: gmailConversation(`f00${t}0`), draft: {} });
-      const a = await send(ext, 'command', { type: 'addConversationToTicket', requestId: requestId(), actor, conversationId: gmailConversation(`f00${t}1`), ticketId: c.ok ? c.data.ticket.id : '' });
+      const c = await send(ext, 'command', {
+        type: 'createTicket',
+        requestId: requestId(),
+        actor,
+        conversationId: gmailConversation(`f00${t}0`),
+        draft: {},
+      });
+      const a = await send(ext, 'command', {
+        type: 'addConversationToTicket',
+        requestId: requestId(),
+        actor,
+        conversationId: gmailConversation(`f00${t}1`),
+        ticketId: c.ok ? c.data.ticket.id : '',
+      });
       expect(c.ok && a.ok).toBe(true);
       tickets.push({ id: c.ok ? c.data.ticket.id : '', rev: 1 });
     }
@@ -106,7 +154,14 @@ describe('Chromium: the built extension end to end', () => {
         const id = requestId('stream');
         const stageId = i % 2 === 0 ? 'closed' : 'waiting-on-us';
         for (let attempt = 0; attempt < 20; attempt++) {
-          const reply = await send(ext, 'command', { type: 'setTicketStage', requestId: id, actor, ticketId: ticket.id, rev: ticket.rev, stageId });
+          const reply = await send(ext, 'command', {
+            type: 'setTicketStage',
+            requestId: id,
+            actor,
+            ticketId: ticket.id,
+            rev: ticket.rev,
+            stageId,
+          });
           if (reply.ok) {
             acknowledged.push(id);
             ticket.rev = reply.data.ticket.rev;

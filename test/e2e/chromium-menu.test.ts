@@ -6,7 +6,6 @@ import { GMAIL_SPEC } from './support/webmail-specs';
 
 const [ORDER, REFUND] = GMAIL_SPEC.conversations;
 
-
 describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
   let session: ChromiumSession;
   let mail: Page;
@@ -19,7 +18,10 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
     mail = await session.context.newPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     ext = await session.extensionPage();
-    [{ tabId }] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === ORDER.id);
+    [{ tabId }] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === ORDER.id,
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -53,7 +55,11 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
 
   it('Chrome binds every suggested shortcut (it leaves a key it keeps for itself unbound, silently)', async () => {
     const commands = await ext.evaluate(() => (globalThis as any).chrome.commands.getAll());
-    const keys = Object.fromEntries(commands.filter((c: { name: string }) => c.name !== '_execute_action').map((c: { name: string; shortcut: string }) => [c.name, c.shortcut]));
+    const keys = Object.fromEntries(
+      commands
+        .filter((c: { name: string }) => c.name !== '_execute_action')
+        .map((c: { name: string; shortcut: string }) => [c.name, c.shortcut]),
+    );
     expect(keys).toEqual({ 'open-panel': 'Alt+Shift+S', 'create-ticket': 'Alt+Shift+K', 'close-ticket': 'Alt+Shift+D' });
     // Named in the UI language on the browser's shortcuts page.
     expect(commands.find((c: { name: string }) => c.name === 'close-ticket').description).toBe("Close the open conversation's ticket");
@@ -64,14 +70,20 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
     expect((await readTable(ext, 'tickets'))[0].stageId).toBe('closed');
     expect((await readTable(ext, 'conversations')).find((c) => c.id === ORDER.id).state).toBe('closed');
     await mail.evaluate((t) => (location.hash = `#inbox/${t}`), '199a4cb2200f2a74');
-    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === REFUND.id);
+    await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === REFUND.id,
+    );
     await press(ext, { sidedeskTest: 'command', name: 'create-ticket', tabId });
     expect((await readTable(ext, 'conversations')).find((c) => c.id === REFUND.id).ticketId).not.toBeNull();
   });
 
   it('with no conversation open, the menu says why and creates nothing', async () => {
     await mail.evaluate(() => (location.hash = '#inbox'));
-    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === null);
+    await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === null,
+    );
     const before = await notifications();
     const reply = await press(ext, { sidedeskTest: 'menuClick', tabId });
     expect(reply.data).toEqual({ ticketId: null, reason: 'No conversation is open in this tab.' });
@@ -81,11 +93,31 @@ describe('Chromium: context menu and keyboard shortcuts (e2e build)', () => {
 
   it('a notification about a followed contact, clicked, opens the ticket and goes away', async () => {
     const ticket = (await readTable(ext, 'tickets')).find((t) => t.contactEmail === ORDER.contactEmail);
-    expect((await send(ext, 'command', { type: 'followContact', requestId: requestId(), actor: 'agent@sidedesk.test', email: ORDER.contactEmail, followed: true })).ok).toBe(true);
+    expect(
+      (
+        await send(ext, 'command', {
+          type: 'followContact',
+          requestId: requestId(),
+          actor: 'agent@sidedesk.test',
+          email: ORDER.contactEmail,
+          followed: true,
+        })
+      ).ok,
+    ).toBe(true);
     const ids = async () => Object.keys(await ext.evaluate(() => (globalThis as any).chrome.notifications.getAll()));
     const before = await ids();
-    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'waiting-on-us' });
-    const id = (await waitUntil(async () => (await ids()).find((i) => !before.includes(i)), (found) => found !== undefined))!;
+    await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'waiting-on-us',
+    });
+    const id = (await waitUntil(
+      async () => (await ids()).find((i) => !before.includes(i)),
+      (found) => found !== undefined,
+    ))!;
     expect(id.startsWith('sidedesk|ticket|')).toBe(true);
     const [record] = await Promise.all([session.context.waitForEvent('page'), press(ext, { sidedeskTest: 'notificationClick', id })]);
     await record.waitForLoadState();

@@ -25,12 +25,21 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     // Both conversations seen once (each stored before the next is opened), then the first one open.
     const ext = await session.extensionPage();
     await GMAIL_SPEC.open(mail, 1);
-    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === REFUND.id);
+    await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === REFUND.id,
+    );
     await GMAIL_SPEC.open(mail, 0);
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs.length === 1 && tabs[0].conversationId === ORDER.id);
+    const [tab] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs.length === 1 && tabs[0].conversationId === ORDER.id,
+    );
     // A colleague on the team, for the owner rule.
     const settings = await send(ext, 'getSettings', {});
-    await send(ext, 'updateSettings', { ...(settings as { data: object }).data, team: [...(settings.ok ? settings.data.team : []), { id: 'ola@sidedesk.test', name: 'Ola', email: 'ola@sidedesk.test' }] });
+    await send(ext, 'updateSettings', {
+      ...(settings as { data: object }).data,
+      team: [...(settings.ok ? settings.data.team : []), { id: 'ola@sidedesk.test', name: 'Ola', email: 'ola@sidedesk.test' }],
+    });
     await ext.close();
     panel = await session.context.newPage();
     await panel.setViewportSize({ width: 400, height: 820 });
@@ -86,13 +95,17 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await expect.poll(() => panel.getByLabel('Ticket name').inputValue(), { timeout: 10_000 }).toBe(REFUND.subject);
     await panel.getByRole('button', { name: 'Add to an existing ticket' }).click();
     // The picker opens ready to type in.
-    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search tickets by name or number');
+    await expect
+      .poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Search tickets by name or number');
     await panel.keyboard.type('courier');
     await panel.getByRole('button', { name: 'T-0001 Courier lost #4411' }).click();
     await expect.poll(async () => (await conversation(REFUND.id)).ticketId).toBe((await db('tickets'))[0].id);
     // Stored is not yet shown: the panel swaps the create form (which has its own Stage select) for
     // the ticket card when its live query fires. The next step acts on the card, as an agent would.
-    await ticketCard().getByRole('button', { name: /Ticket name: Courier lost #4411/ }).waitFor();
+    await ticketCard()
+      .getByRole('button', { name: /Ticket name: Courier lost #4411/ })
+      .waitFor();
   });
 
   it('closing a ticket with two conversations closes both; reopening reopens neither (no Undo offered)', async () => {
@@ -165,9 +178,13 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
   });
 
   it('when its tab leaves the webmail for another site, the panel shows no conversation; back in the webmail, the ticket again', async () => {
-    await mail.route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Elsewhere</title><p>Another site</p>' }));
+    await mail.route('https://example.org/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Elsewhere</title><p>Another site</p>' }),
+    );
     await mail.goto('https://example.org/');
-    await expect.poll(() => panel.locator('.empty-state h2').textContent(), { timeout: 10_000 }).toBe('Open a conversation in your webmail');
+    await expect
+      .poll(() => panel.locator('.empty-state h2').textContent(), { timeout: 10_000 })
+      .toBe('Open a conversation in your webmail');
     await mail.goBack();
     await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).count(), { timeout: 10_000 }).toBe(1);
   });
@@ -196,10 +213,16 @@ describe('Chromium: the panel on a page Sidedesk cannot read', () => {
 
   it('says so, with the reader’s reason, once the late-paint window has passed', async () => {
     const mail = await session.context.newPage();
-    await mail.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/unknown-layout.html') }));
+    await mail.route('https://mail.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/unknown-layout.html') }),
+    );
     await mail.goto('https://mail.google.com/mail/u/0/#inbox');
     const ext = await session.extensionPage();
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.health.status === 'unreadable', 10_000);
+    const [tab] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.health.status === 'unreadable',
+      10_000,
+    );
     const panel = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`);
     await panel.setViewportSize({ width: 400, height: 500 });
     await panel.waitForSelector('.notice');

@@ -19,9 +19,18 @@ describe('Chromium in Polish (the seed document’s language)', () => {
     const mail = await session.context.newPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     const ext = await session.extensionPage();
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id);
+    const [tab] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id,
+    );
     await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 10_000 }).toContain('Utwórz zgłoszenie');
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent@sidedesk.test', conversationId: GMAIL_SPEC.conversations[0].id, draft: {} });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      conversationId: GMAIL_SPEC.conversations[0].id,
+      draft: {},
+    });
     expect(created.ok).toBe(true);
     const panel = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`);
     await panel.setViewportSize({ width: 400, height: 720 });

@@ -21,14 +21,46 @@ describe('Chromium: the quick-status popup', () => {
     const mail = await session.context.newPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     const ext = await session.extensionPage();
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === ORDER.id);
+    const [tab] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === ORDER.id,
+    );
     const actor = 'agent@sidedesk.test';
     await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: ORDER.id, draft: {} });
     // Twelve more tickets, one of them closed: the list shows the 10 most recent open ones.
     for (let n = 0; n < 12; n++) {
-      await send(ext, 'command', { type: 'observe', requestId: requestId(), actor, observation: { provider: 'gmail', account: actor, threadId: `popup${n}`, subject: `Sample ${n}`, url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null } });
-      const c = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: `gmail:${actor}:popup${n}`, draft: {} });
-      if (n === 11 && c.ok) await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId: c.data.ticket.id, rev: 1, stageId: 'closed' });
+      await send(ext, 'command', {
+        type: 'observe',
+        requestId: requestId(),
+        actor,
+        observation: {
+          provider: 'gmail',
+          account: actor,
+          threadId: `popup${n}`,
+          subject: `Sample ${n}`,
+          url: null,
+          contact: null,
+          participants: [],
+          messageCount: 1,
+          lastMessageAt: null,
+        },
+      });
+      const c = await send(ext, 'command', {
+        type: 'createTicket',
+        requestId: requestId(),
+        actor,
+        conversationId: `gmail:${actor}:popup${n}`,
+        draft: {},
+      });
+      if (n === 11 && c.ok)
+        await send(ext, 'command', {
+          type: 'setTicketStage',
+          requestId: requestId(),
+          actor,
+          ticketId: c.data.ticket.id,
+          rev: 1,
+          stageId: 'closed',
+        });
     }
     const popup = await session.extensionPage(`popup.html?tab=${tab.tabId}`);
     await popup.setViewportSize({ width: 360, height: 560 });
@@ -41,7 +73,8 @@ describe('Chromium: the quick-status popup', () => {
 
     // Keyboard only: Tab from the top reaches the current ticket's stage; arrows change it.
     await popup.locator('body').focus();
-    for (let i = 0; i < 6 && (await popup.evaluate(() => document.activeElement?.id)) !== 'current-stage'; i++) await popup.keyboard.press('Tab');
+    for (let i = 0; i < 6 && (await popup.evaluate(() => document.activeElement?.id)) !== 'current-stage'; i++)
+      await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('current-stage');
     await popup.keyboard.press('End'); // the last stage, Closed, without opening the list
     await expect.poll(() => popup.locator('.toast span').first().textContent()).toBe('Ticket closed, and its conversations (1).');
@@ -52,6 +85,8 @@ describe('Chromium: the quick-status popup', () => {
     await popup.locator('.popup-list li').first().locator('select').selectOption('closed');
     await expect.poll(() => popup.locator('.toast span').first().textContent()).toBe('Ticket closed, and its conversations (1).');
     await popup.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await readTable(ext, 'conversations')).find((c) => c.id === `gmail:${actor}:popup10`).state).toBe('open');
+    await expect
+      .poll(async () => (await readTable(ext, 'conversations')).find((c) => c.id === `gmail:${actor}:popup10`).state)
+      .toBe('open');
   });
 });

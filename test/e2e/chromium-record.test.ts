@@ -24,10 +24,19 @@ describe('Chromium: the ticket record page', () => {
     // Each conversation stored before the next is opened, as an agent reading them would.
     for (const which of [1, 0] as const) {
       await GMAIL_SPEC.open(mail, which);
-      await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[which].id);
+      await waitUntil(
+        () => readTable(ext, 'tabs'),
+        (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[which].id,
+      );
     }
     const actor = 'agent@sidedesk.test';
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor, conversationId: ORDER.id, draft: { description: 'Parcel lost.' } });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor,
+      conversationId: ORDER.id,
+      draft: { description: 'Parcel lost.' },
+    });
     ticketId = created.ok ? created.data.ticket.id : '';
     await send(ext, 'command', { type: 'addConversationToTicket', requestId: requestId(), actor, conversationId: REFUND.id, ticketId });
     await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor, ticketId, rev: 1, stageId: 'closed' });
@@ -41,12 +50,21 @@ describe('Chromium: the ticket record page', () => {
   it('shows the properties, the linked conversations with their webmail links, and a timeline naming each cascade', async () => {
     await expect.poll(() => record.locator('.record-title').textContent(), { timeout: 10_000 }).toContain(ORDER.subject);
     const links = await record.locator('[data-conversation-id] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).sort());
-    expect(links).toEqual([`https://mail.google.com/mail/u/0/#all/199a4cb2200f2a74`, `https://mail.google.com/mail/u/0/#all/19a367a0e0052e6b`]);
+    expect(links).toEqual([
+      `https://mail.google.com/mail/u/0/#all/199a4cb2200f2a74`,
+      `https://mail.google.com/mail/u/0/#all/19a367a0e0052e6b`,
+    ]);
     const because = await record.locator('.timeline [data-rule="close-ticket-closes-conversations"]').allTextContents();
     expect(because).toHaveLength(2);
-    for (const text of because) expect(text).toMatch(/^Conversation “(Order #4411 did not arrive|Refund for #3920)”: open → closed \(because the ticket was closed\)/);
+    for (const text of because)
+      expect(text).toMatch(
+        /^Conversation “(Order #4411 did not arrive|Refund for #3920)”: open → closed \(because the ticket was closed\)/,
+      );
     expect(await record.locator('.timeline [data-field="ticketId"]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Conversation linked: “Refund for #3920”'), expect.stringContaining('Conversation linked: “Order #4411 did not arrive”')]),
+      expect.arrayContaining([
+        expect.stringContaining('Conversation linked: “Refund for #3920”'),
+        expect.stringContaining('Conversation linked: “Order #4411 did not arrive”'),
+      ]),
     );
     expect(await record.locator('.timeline [data-field="stageId"]').first().textContent()).toContain('Stage: New → Closed');
     // Newest first, and within one command each effect above its cause: the creation comes last.
@@ -90,7 +108,9 @@ describe('Chromium: the ticket record page', () => {
     await record.getByLabel('Property', { exact: true }).fill('Order');
     await record.getByLabel('Value', { exact: true }).fill('5120');
     await record.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => record.getByRole('alert').textContent()).toBe('This ticket already has that property: edit it in the list above.');
+    await expect
+      .poll(() => record.getByRole('alert').textContent())
+      .toBe('This ticket already has that property: edit it in the list above.');
     expect((await db('tickets'))[0].properties).toEqual({ Order: '4411-B' });
     await record.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -112,11 +132,20 @@ describe('Chromium: the ticket record page', () => {
   it('a description changed elsewhere during an edit: Save says so once and keeps the draft; a second Save stores it on purpose', async () => {
     const [before] = await db('tickets');
     await record.getByLabel('Description').fill('My notes on the depot.');
-    const theirs = await send(record, 'command', { type: 'updateTicket', requestId: requestId(), actor: 'ola@sidedesk.test', ticketId: before.id, rev: before.rev, changes: { description: 'Their notes.' } });
+    const theirs = await send(record, 'command', {
+      type: 'updateTicket',
+      requestId: requestId(),
+      actor: 'ola@sidedesk.test',
+      ticketId: before.id,
+      rev: before.rev,
+      changes: { description: 'Their notes.' },
+    });
     expect(theirs.ok).toBe(true);
     await expect.poll(async () => (await db('tickets'))[0].description).toBe('Their notes.');
     await record.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => record.locator('.toast span').first().textContent()).toBe('This was changed elsewhere; the latest version is shown. Try again.');
+    await expect
+      .poll(() => record.locator('.toast span').first().textContent())
+      .toBe('This was changed elsewhere; the latest version is shown. Try again.');
     expect(await record.getByLabel('Description').inputValue()).toBe('My notes on the depot.');
     expect((await db('tickets'))[0].description).toBe('Their notes.');
     await record.getByRole('button', { name: 'Save' }).click();
@@ -128,10 +157,19 @@ describe('Chromium: the ticket record page', () => {
     await record.getByRole('button', { name: /Ticket name:/ }).click();
     await record.keyboard.type('My version');
     // Meanwhile a colleague's tab renames it.
-    const theirs = await send(record, 'command', { type: 'updateTicket', requestId: requestId(), actor: 'ola@sidedesk.test', ticketId: before.id, rev: before.rev, changes: { name: 'Their version' } });
+    const theirs = await send(record, 'command', {
+      type: 'updateTicket',
+      requestId: requestId(),
+      actor: 'ola@sidedesk.test',
+      ticketId: before.id,
+      rev: before.rev,
+      changes: { name: 'Their version' },
+    });
     expect(theirs.ok).toBe(true);
     await record.keyboard.press('Enter');
-    await expect.poll(() => record.locator('.toast span').first().textContent()).toBe('This was changed elsewhere; the latest version is shown. Try again.');
+    await expect
+      .poll(() => record.locator('.toast span').first().textContent())
+      .toBe('This was changed elsewhere; the latest version is shown. Try again.');
     expect((await db('tickets'))[0].name).toBe('Their version');
     await expect.poll(() => record.locator('.record-title').textContent()).toContain('Their version');
   });

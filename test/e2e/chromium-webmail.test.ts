@@ -34,13 +34,26 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
 
     // A ticket made elsewhere appears in the chip without reloading the page.
     const [first] = spec.conversations;
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: first.id, draft: { name: 'Courier lost the parcel' } });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent',
+      conversationId: first.id,
+      draft: { name: 'Courier lost the parcel' },
+    });
     expect(created.ok).toBe(true);
     const chip = mail.locator('sidedesk-chip .chip');
     await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('T-0001 Courier lost the parcel');
     expect(await chip.textContent()).toContain('New');
     const ticket = created.ok ? created.data.ticket : null;
-    await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'waiting-on-us' });
+    await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'waiting-on-us',
+    });
     await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('Waiting on us');
     expect(await chip.getAttribute('data-tone')).toBe('waiting');
     await mail.screenshot({ path: join(SCREENSHOTS, `chip-${spec.provider}.png`) });
@@ -66,7 +79,9 @@ describe('Chromium: hostile mail', () => {
 
   it('subjects and names with markup, script, RTL overrides and 2 000 characters are stored as capped text and never run', async () => {
     const mail = await session.context.newPage();
-    await mail.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/hostile.html') }));
+    await mail.route('https://mail.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('gmail/hostile.html') }),
+    );
     await mail.goto('https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b');
     const ext = await session.extensionPage();
     const id = 'gmail:agent@sidedesk.test:19a367a0e0052e6b';
@@ -76,7 +91,13 @@ describe('Chromium: hostile mail', () => {
     expect(stored.subject).toHaveLength(500);
     expect((await readTable(ext, 'contacts'))[0]).toMatchObject({ email: 'evil@attacker.example', name: '<b onmouseover=x>Evil</b>' });
 
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: id, draft: {} });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent',
+      conversationId: id,
+      draft: {},
+    });
     expect(created.ok).toBe(true);
     const chip = mail.locator('sidedesk-chip .chip');
     await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('<img src=x onerror=');

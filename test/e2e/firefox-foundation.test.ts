@@ -21,10 +21,23 @@ describe('Firefox ESR: the built extension end to end (smoke)', () => {
       .poll(async () => (await readTable(ext, 'conversations')).map((c) => c.id), { timeout: 15_000 })
       .toContain(gmailConversation(THREAD_ORDER));
 
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent@sidedesk.test', conversationId: gmailConversation(THREAD_ORDER), draft: {} });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      conversationId: gmailConversation(THREAD_ORDER),
+      draft: {},
+    });
     expect(created.ok).toBe(true);
     const ticket = created.ok ? created.data.ticket : null;
-    const closed = await send(ext, 'command', { type: 'setTicketStage', requestId: requestId(), actor: 'agent@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    const closed = await send(ext, 'command', {
+      type: 'setTicketStage',
+      requestId: requestId(),
+      actor: 'agent@sidedesk.test',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    });
     expect(closed.ok && closed.data.cascade.map((e: { rule: string }) => e.rule)).toEqual(['close-ticket-closes-conversations']);
     const [conversation] = (await readTable(ext, 'conversations')).filter((c) => c.id === gmailConversation(THREAD_ORDER));
     expect(conversation.state).toBe('closed');

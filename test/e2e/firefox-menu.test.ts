@@ -7,7 +7,6 @@ import { GMAIL_SPEC } from './support/webmail-specs';
 const [ORDER] = GMAIL_SPEC.conversations;
 const MENU = 'sidedesk-create-ticket';
 
-
 describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
   let session: FirefoxSession;
   let mail: Page;
@@ -19,7 +18,11 @@ describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
     mail = await session.webmailPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     ext = await session.extensionPage('tickets.html', 'main.page');
-    [{ tabId }] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === ORDER.id, 15_000);
+    [{ tabId }] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === ORDER.id,
+      15_000,
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -27,7 +30,14 @@ describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
 
   it('"Create ticket" is registered at install: Firefox updates our item and refuses an unknown one', async () => {
     const update = (id: string) =>
-      ext.evaluate((i) => (globalThis as any).browser.contextMenus.update(i, {}).then(() => 'updated', (e: Error) => `refused: ${e.message}`), id);
+      ext.evaluate(
+        (i) =>
+          (globalThis as any).browser.contextMenus.update(i, {}).then(
+            () => 'updated',
+            (e: Error) => `refused: ${e.message}`,
+          ),
+        id,
+      );
     expect(await update(MENU)).toBe('updated');
     expect(await update('no-such-item')).toMatch(/^refused/);
   });
@@ -37,7 +47,12 @@ describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
     expect(reply.ok).toBe(true);
     const tickets = await readTable(ext, 'tickets');
     expect(tickets).toHaveLength(1);
-    expect(tickets[0]).toMatchObject({ id: reply.data.ticketId, name: ORDER.subject, description: 'Parcel stuck in Poznań since Monday.', source: 'context-menu' });
+    expect(tickets[0]).toMatchObject({
+      id: reply.data.ticketId,
+      name: ORDER.subject,
+      description: 'Parcel stuck in Poznań since Monday.',
+      source: 'context-menu',
+    });
     const sidebar = await session.extensionPage(`sidepanel.html?tab=${tabId}`, '.ticket-name');
     expect(await sidebar.$eval('.ticket-name', (el) => el.textContent)).toContain(ORDER.subject);
     // Again on the same conversation: the same ticket (rule 1), never a second one.
@@ -48,7 +63,11 @@ describe('Firefox ESR: the context menu (smoke, e2e build)', () => {
 
   it('with no conversation open, it says why and creates nothing', async () => {
     await mail.evaluate(() => void (location.hash = '#inbox'));
-    await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === null, 15_000);
+    await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === null,
+      15_000,
+    );
     const reply = await press(ext, { sidedeskTest: 'menuClick', tabId });
     expect(reply.data).toEqual({ ticketId: null, reason: 'No conversation is open in this tab.' });
     expect(await readTable(ext, 'tickets')).toHaveLength(1);

@@ -18,8 +18,18 @@ describe('Firefox ESR: the sidebar (smoke)', () => {
     const mail = await session.webmailPage();
     await mail.goto(`${GMAIL_SPEC.listUrl}/19a367a0e0052e6b`);
     const ext = await session.extensionPage('tickets.html', 'main.page');
-    const [tab] = await waitUntil(() => readTable(ext, 'tabs'), (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id, 15_000);
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: GMAIL_SPEC.conversations[0].id, draft: {} });
+    const [tab] = await waitUntil(
+      () => readTable(ext, 'tabs'),
+      (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id,
+      15_000,
+    );
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent',
+      conversationId: GMAIL_SPEC.conversations[0].id,
+      draft: {},
+    });
     expect(created.ok).toBe(true);
 
     const sidebar = await session.extensionPage(`sidepanel.html?tab=${tab.tabId}`, 'select[aria-label="Stage"]');

@@ -27,7 +27,13 @@ describe('Firefox ESR: Gmail reader and chip (smoke)', () => {
     }
     const chipText = () => mail.$eval('sidedesk-chip >>> .chip', (el) => el.textContent ?? '').catch(() => '');
     await expect.poll(chipText, { timeout: 10_000 }).toContain('Create ticket');
-    const created = await send(ext, 'command', { type: 'createTicket', requestId: requestId(), actor: 'agent', conversationId: GMAIL_SPEC.conversations[1].id, draft: {} });
+    const created = await send(ext, 'command', {
+      type: 'createTicket',
+      requestId: requestId(),
+      actor: 'agent',
+      conversationId: GMAIL_SPEC.conversations[1].id,
+      draft: {},
+    });
     expect(created.ok).toBe(true);
     await expect.poll(chipText, { timeout: 10_000 }).toContain('T-0001 Refund for #3920');
     await mail.screenshot({ path: join(SCREENSHOTS, 'firefox-chip-gmail.png') });

@@ -28,7 +28,10 @@ describe('built manifests ask for only what they need', () => {
   it('Firefox MV3: fixed gecko id, no data collection, no sidePanel permission', () => {
     const m = manifest(FIREFOX_BUILD);
     expect(m.manifest_version).toBe(3);
-    expect(m.browser_specific_settings.gecko).toMatchObject({ id: 'sidedesk@sidedesk.dev', data_collection_permissions: { required: ['none'] } });
+    expect(m.browser_specific_settings.gecko).toMatchObject({
+      id: 'sidedesk@sidedesk.dev',
+      data_collection_permissions: { required: ['none'] },
+    });
     expect(m.permissions).not.toContain('sidePanel');
     expect(m.permissions).toContain('unlimitedStorage');
     expect(m.background.scripts).toEqual(['background.js']);

@@ -35,7 +35,21 @@ export function observe(threadId: string, over: Partial<ObservationInput> = {}):
 /** Ticket number `n` as stored, written straight into a database (its activity at time `n`). */
 export function ticketRecord(n: number, name = `Ticket ${n}`): Ticket {
   return {
-    id: `t${n}`, number: n, name, description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
-    source: 'email', contactEmail: null, createdAt: n, updatedAt: n, closedAt: null, properties: {}, rev: 1,
+    id: `t${n}`,
+    number: n,
+    name,
+    description: '',
+    pipelineId: 'support',
+    stageId: 'new',
+    priority: 'medium',
+    ownerId: null,
+    category: null,
+    source: 'email',
+    contactEmail: null,
+    createdAt: n,
+    updatedAt: n,
+    closedAt: null,
+    properties: {},
+    rev: 1,
   };
 }

@@ -87,6 +87,12 @@ export function toCommand(i: Intent, state: MemoryState): CommandInput {
       return { ...base, type: 'restoreTrash', trashId: nth(groups, i.pick)?.id ?? 'missing-trash' };
     }
     case 'update':
-      return { ...base, type: 'updateTicket', ticketId, rev: revOf(ticket, i.stale), changes: { priority: (['low', 'medium', 'high', 'urgent'] as const)[i.priority]! } };
+      return {
+        ...base,
+        type: 'updateTicket',
+        ticketId,
+        rev: revOf(ticket, i.stale),
+        changes: { priority: (['low', 'medium', 'high', 'urgent'] as const)[i.priority]! },
+      };
   }
 }

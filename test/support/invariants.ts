@@ -35,10 +35,16 @@ export function checkStep(before: MemoryState, input: CommandInput, outcome: Ste
   const changed = (a: Map<string, { rev: number }>, b: Map<string, { rev: number }>) =>
     [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id)?.rev !== b.get(id)?.rev || a.has(id) !== b.has(id));
   for (const id of changed(before.tickets, after.tickets)) {
-    expect(entries.some((e) => e.ticketId === id && e.conversationId === null), `ticket ${id} change recorded`).toBe(true);
+    expect(
+      entries.some((e) => e.ticketId === id && e.conversationId === null),
+      `ticket ${id} change recorded`,
+    ).toBe(true);
   }
   for (const id of changed(before.conversations, after.conversations)) {
-    expect(entries.some((e) => e.conversationId === id), `conversation ${id} change recorded`).toBe(true);
+    expect(
+      entries.some((e) => e.conversationId === id),
+      `conversation ${id} change recorded`,
+    ).toBe(true);
   }
   // Revisions never go back.
   for (const [id, t] of after.tickets) expect(t.rev).toBeGreaterThanOrEqual(before.tickets.get(id)?.rev ?? 0);

@@ -24,7 +24,9 @@ export async function ticketOn(desk: TestDesk, first: string, ...more: string[])
   const created = await ok(desk.run({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId(first), draft: {} }));
   const ticket = created.data.ticket!;
   for (const t of more) {
-    await ok(desk.run({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(t), ticketId: ticket.id }));
+    await ok(
+      desk.run({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(t), ticketId: ticket.id }),
+    );
   }
   return desk.state.tickets.get(ticket.id)!;
 }

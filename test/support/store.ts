@@ -13,7 +13,10 @@ export function openTestDatabase(): SidedeskDatabase {
 /** A desk over a fresh database with a deterministic clock and ids, and a colleague on the team. */
 export async function createTestDesk() {
   const db = openTestDatabase();
-  await db.settings.put({ key: 'settings', value: { ...structuredClone(DEFAULT_SETTINGS), team: [{ id: COLLEAGUE, name: 'Colleague', email: COLLEAGUE }] } });
+  await db.settings.put({
+    key: 'settings',
+    value: { ...structuredClone(DEFAULT_SETTINGS), team: [{ id: COLLEAGUE, name: 'Colleague', email: COLLEAGUE }] },
+  });
   let clock = 1_700_000_000_000;
   let seq = 0;
   const desk = createDesk(db, { now: () => clock, newId: () => `id-${++seq}` });

@@ -43,13 +43,30 @@ function edgesOf(file: string): Edge[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const edges: Edge[] = [];
   for (const m of text.matchAll(IMPORT)) {
-    const [line, keyword, typeKeyword, clause = '', spec] = m as unknown as [string, string, string | undefined, string | undefined, string];
+    const [line, keyword, typeKeyword, clause = '', spec] = m as unknown as [
+      string,
+      string,
+      string | undefined,
+      string | undefined,
+      string,
+    ];
     if (keyword === 'export' && !clause) continue; // `export const x = '...'`, not a re-export
     const names = /\{([^}]*)\}/.exec(clause)?.[1];
     const allTyped = !!names && /^\s*\{/.test(clause) && names.split(',').every((n) => !n.trim() || /^\s*type\s/.test(n));
     const typeOnly = !!typeKeyword || allTyped;
     const ours = resolveOurs(file, spec);
-    edges.push({ from: file, to: ours ?? spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'), ours: ours !== null, typeOnly, line: line.trim() });
+    edges.push({
+      from: file,
+      to:
+        ours ??
+        spec
+          .split('/')
+          .slice(0, spec.startsWith('@') ? 2 : 1)
+          .join('/'),
+      ours: ours !== null,
+      typeOnly,
+      line: line.trim(),
+    });
   }
   return edges;
 }
@@ -93,7 +110,9 @@ describe('architecture: what each folder may import', () => {
   });
 
   it('components/ never import store/, background/, pages/, content/ or entrypoints/, nor call browser.*', () => {
-    expect(violations('components', (e) => !e.ours || !['store', 'background', 'pages', 'content', 'entrypoints'].includes(room(e.to)))).toEqual([]);
+    expect(
+      violations('components', (e) => !e.ours || !['store', 'background', 'pages', 'content', 'entrypoints'].includes(room(e.to))),
+    ).toEqual([]);
     const calls = files
       .filter((f) => f.startsWith('components/'))
       .filter((f) => /(^|[^.\w])browser\.\w+/.test(readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
@@ -156,22 +175,28 @@ describe('architecture: what each folder may import', () => {
 });
 
 describe('architecture: one list, and everything it names exists', () => {
-  const locale = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, unknown>;
+  const locale = (lang: string) =>
+    JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, unknown>;
   const locales = { en: locale('en'), pl: locale('pl') };
 
-  it.each(PROVIDERS.map((p) => [p.id, p] as const))('webmail %s has a reader, hosts, a display name and a content script', (id, provider) => {
-    expect(READERS[id]?.provider).toBe(id);
-    expect(provider.hosts.length).toBeGreaterThan(0);
-    expect(provider.name.trim()).not.toBe('');
-    const script = join(ROOT, 'entrypoints', `${id}.content.ts`);
-    expect(existsSync(script), `entrypoints/${id}.content.ts`).toBe(true);
-    const text = readFileSync(script, 'utf8');
-    expect(text).toContain(`matchesOf('${id}')`);
-    expect(text).toContain(`@/webmail/${id}'`);
-  });
+  it.each(PROVIDERS.map((p) => [p.id, p] as const))(
+    'webmail %s has a reader, hosts, a display name and a content script',
+    (id, provider) => {
+      expect(READERS[id]?.provider).toBe(id);
+      expect(provider.hosts.length).toBeGreaterThan(0);
+      expect(provider.name.trim()).not.toBe('');
+      const script = join(ROOT, 'entrypoints', `${id}.content.ts`);
+      expect(existsSync(script), `entrypoints/${id}.content.ts`).toBe(true);
+      const text = readFileSync(script, 'utf8');
+      expect(text).toContain(`matchesOf('${id}')`);
+      expect(text).toContain(`@/webmail/${id}'`);
+    },
+  );
 
   it('every content script belongs to a provider of the list', () => {
-    const scripts = readdirSync(join(ROOT, 'entrypoints')).filter((n) => n.endsWith('.content.ts')).map((n) => n.replace('.content.ts', ''));
+    const scripts = readdirSync(join(ROOT, 'entrypoints'))
+      .filter((n) => n.endsWith('.content.ts'))
+      .map((n) => n.replace('.content.ts', ''));
     expect(scripts.sort()).toEqual(PROVIDERS.map((p) => p.id).sort());
   });
 
@@ -193,7 +218,10 @@ describe('architecture: one list, and everything it names exists', () => {
   });
 
   it('every rule_, field_ and event_ key exists in both locales', () => {
-    const keys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => /^(rule|field|event)_/.test(k)).sort();
+    const keys = (m: Record<string, unknown>) =>
+      Object.keys(m)
+        .filter((k) => /^(rule|field|event)_/.test(k))
+        .sort();
     expect(keys(locales.pl)).toEqual(keys(locales.en));
   });
 });

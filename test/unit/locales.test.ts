@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const load = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,7 +23,8 @@ function usedKeys(): Set<string> {
   for (const p of ['low', 'medium', 'high', 'urgent']) keys.add(`priority_${p}`);
   for (const s of ['email', 'context_menu', 'manual', 'import']) keys.add(`source_${s}`);
   for (const s of ['new', 'waiting_on_contact', 'waiting_on_us', 'closed']) keys.add(`stage_${s}`);
-  for (const p of ['description', 'priority', 'ownerId', 'category', 'source', 'contactEmail', 'createdAt', 'updatedAt', 'closedAt']) keys.add(`prop_${p}`);
+  for (const p of ['description', 'priority', 'ownerId', 'category', 'source', 'contactEmail', 'createdAt', 'updatedAt', 'closedAt'])
+    keys.add(`prop_${p}`);
   return keys;
 }
 
@@ -50,7 +52,9 @@ describe('translations', () => {
   });
 
   it('Polish is translated, not copied (names and words Polish shares aside)', () => {
-    const same = Object.keys(en).filter((k) => pl[k]!.message === en[k]!.message && !['extName', 'source_import', 'chipLoading'].includes(k));
+    const same = Object.keys(en).filter(
+      (k) => pl[k]!.message === en[k]!.message && !['extName', 'source_import', 'chipLoading'].includes(k),
+    );
     expect(same).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ export interface ChromiumSession {
 }
 
 /** Headless Chromium with the built extension loaded and the webmail hosts served from fixtures. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; lang?: string; e2eBuild?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  options: { colorScheme?: 'light' | 'dark'; lang?: string; e2eBuild?: boolean } = {},
+): Promise<ChromiumSession> {
   const build = options.e2eBuild ? CHROME_E2E_BUILD : CHROME_BUILD;
   const userDataDir = await mkdtemp(join(tmpdir(), 'sidedesk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -32,7 +32,10 @@ export function send<T = any>(page: Evaluator, name: string, data: unknown): Pro
 /** Presses what the browser would and a test cannot: a context-menu item or a keyboard shortcut.
  * Only the `--mode e2e` builds answer (see `messaging/test-hooks.ts`). */
 export function press(page: Evaluator, hook: Record<string, unknown>): Promise<any> {
-  return page.evaluate((h: Record<string, unknown>) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage(h), hook);
+  return page.evaluate(
+    (h: Record<string, unknown>) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage(h),
+    hook,
+  );
 }
 
 /** Every record of one object store of the extension's database. */

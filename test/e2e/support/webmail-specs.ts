@@ -71,7 +71,11 @@ export const FASTMAIL_SPEC: WebmailSpec = {
     await page.locator('#mailbox a.u-list-link').nth(which).click();
   },
   conversations: [
-    { id: 'fastmail:agent@sidedesk.test:Ta080be0c6fb5ec5b', subject: 'Order #4411 did not arrive', contactEmail: 'anna.kowalska@klient.pl' },
+    {
+      id: 'fastmail:agent@sidedesk.test:Ta080be0c6fb5ec5b',
+      subject: 'Order #4411 did not arrive',
+      contactEmail: 'anna.kowalska@klient.pl',
+    },
     { id: 'fastmail:agent@sidedesk.test:Tb3eba5fc644b553b', subject: 'Refund for #3920', contactEmail: 'jan.nowak@sklep.pl' },
   ],
 };

@@ -32,9 +32,23 @@ describe('the toolbar badge', () => {
       if (out.ok) tickets.push(out.data.ticket!);
     }
     expect(await update()).toBe(3);
-    await t.desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'x', ticketId: tickets[0]!.id, rev: 1, stageId: 'waiting-on-contact' });
+    await t.desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'x',
+      ticketId: tickets[0]!.id,
+      rev: 1,
+      stageId: 'waiting-on-contact',
+    });
     await t.desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'x', ticketId: tickets[1]!.id, rev: 1, stageId: 'closed' });
-    await t.desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'x', ticketId: tickets[2]!.id, rev: 1, stageId: 'waiting-on-us' });
+    await t.desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'x',
+      ticketId: tickets[2]!.id,
+      rev: 1,
+      stageId: 'waiting-on-us',
+    });
     expect(await update()).toBe(1);
     expect(shown).toEqual(['3', '1']);
   });

@@ -41,7 +41,9 @@ describe('context menu "Create ticket"', () => {
     const { menu, created } = await setup();
     await menu.register();
     await menu.register();
-    expect(created).toEqual([{ id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES }]);
+    expect(created).toEqual([
+      { id: CREATE_TICKET_MENU, title: 'Create ticket', contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEBMAIL_MATCHES },
+    ]);
   });
 
   it("creates a ticket for the tab's conversation with the selection as its description, then opens the panel", async () => {
@@ -100,12 +102,16 @@ describe('keyboard shortcuts', () => {
     // address for a site Sidedesk may not read.
     const { onCommand, menu, desk, db, told } = await setup({ 7: undefined });
     await desk.execute(observe('a'), { tabId: 7 });
-    const ticket = (await desk.execute({ type: 'createTicket', requestId: 'r-t', actor: 'agent', conversationId: convId('a'), draft: {} })).ok;
+    const ticket = (await desk.execute({ type: 'createTicket', requestId: 'r-t', actor: 'agent', conversationId: convId('a'), draft: {} }))
+      .ok;
     expect(ticket).toBe(true);
     await onCommand(SHORTCUTS.closeTicket, 7);
     expect((await db.tickets.toArray())[0]!.stageId).toBe('new');
     expect((await db.conversations.get(convId('a')))!.state).toBe('open');
-    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: 'text from another site' }, 7)).toEqual({ ticketId: null, reason: NO_CONVERSATION });
+    expect(await menu.onClicked({ menuItemId: CREATE_TICKET_MENU, selectionText: 'text from another site' }, 7)).toEqual({
+      ticketId: null,
+      reason: NO_CONVERSATION,
+    });
     expect(told).toEqual([NO_CONVERSATION, NO_CONVERSATION]);
     // ...and the record is gone, so the panel and the popup stop showing conversation a there.
     expect(await db.tabs.get(7)).toBeUndefined();

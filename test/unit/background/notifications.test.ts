@@ -12,7 +12,10 @@ describe('notification targets', () => {
     expect(notificationId(target)).not.toBe(a);
   });
 
-  it.each(['', 'other-extension-id', 'sidedesk|ticket', 'sidedesk|ticket||x', 'sidedesk|admin|x|y', 'sidedesk|ticket|%E0%A4%A|y'])('anything else leads nowhere: %j', (id) => {
-    expect(targetOf(id)).toEqual({ kind: 'none' });
-  });
+  it.each(['', 'other-extension-id', 'sidedesk|ticket', 'sidedesk|ticket||x', 'sidedesk|admin|x|y', 'sidedesk|ticket|%E0%A4%A|y'])(
+    'anything else leads nowhere: %j',
+    (id) => {
+      expect(targetOf(id)).toEqual({ kind: 'none' });
+    },
+  );
 });

@@ -27,8 +27,18 @@ async function setup() {
   const router = createRouter(createHandlers({ desk: t.desk, db: t.db, openTicketPage: async (id) => void opened.push(id) }), SELF);
   const as = (sender: SenderName) => createClient((message) => router.handle(message, SENDERS[sender]));
   // The content script's tab shows conversation a, which has a ticket.
-  await as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
-  const created = await as('extension page')('command', { type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId('a'), draft: {} });
+  await as('content script')('report', {
+    requestId: rid(),
+    url: SENDERS['content script'].url,
+    reading: { status: 'conversation', observation: observation('a') },
+  });
+  const created = await as('extension page')('command', {
+    type: 'createTicket',
+    requestId: rid(),
+    actor: 'agent',
+    conversationId: convId('a'),
+    draft: {},
+  });
   return { ...t, router, as, opened, ticketId: created.ticket!.id };
 }
 
@@ -38,7 +48,11 @@ function requestFor(name: RequestName, ticketId: string): unknown {
     case 'command':
       return { type: 'followContact', requestId: rid(), actor: 'agent', email: 'customer-a@klient.pl', followed: true };
     case 'report':
-      return { requestId: rid(), url: 'https://mail.google.com/mail/u/0/#inbox/a', reading: { status: 'conversation', observation: observation('a') } };
+      return {
+        requestId: rid(),
+        url: 'https://mail.google.com/mail/u/0/#inbox/a',
+        reading: { status: 'conversation', observation: observation('a') },
+      };
     case 'conversationTicket':
       return { conversationId: convId('a') };
     case 'openTicket':
@@ -92,9 +106,11 @@ describe('messaging router', () => {
     expect(await env.db.conversations.get(convId('z'))).toBeUndefined();
   });
 
-  it("security: a content script reads only the ticket of the conversation its tab shows", async () => {
+  it('security: a content script reads only the ticket of the conversation its tab shows', async () => {
     await env.as('extension page')('command', { type: 'observe', requestId: rid(), actor: 'x', observation: observation('b') });
-    await expect(env.as('content script')('conversationTicket', { conversationId: convId('b') })).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    await expect(env.as('content script')('conversationTicket', { conversationId: convId('b') })).rejects.toMatchObject({
+      error: { code: 'forbidden' },
+    });
     const own = await env.as('content script')('conversationTicket', { conversationId: convId('a') });
     expect(own.ticket?.id).toBe(env.ticketId);
     expect(own.stage?.label).toBe('New');
@@ -104,19 +120,37 @@ describe('messaging router', () => {
   });
 
   it('a report answers with the stored conversation and its ticket, so the chip draws without asking again', async () => {
-    const again = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'conversation', observation: observation('a') } });
+    const again = await env.as('content script')('report', {
+      requestId: rid(),
+      url: SENDERS['content script'].url,
+      reading: { status: 'conversation', observation: observation('a') },
+    });
     expect(again.conversationId).toBe(convId('a'));
-    expect(again.view).toEqual({ ticket: { id: env.ticketId, number: 1, name: 'Subject a' }, stage: { id: 'new', label: 'New', state: 'open' } });
-    const none = await env.as('content script')('report', { requestId: rid(), url: SENDERS['content script'].url, reading: { status: 'none', reason: 'inbox list' } });
+    expect(again.view).toEqual({
+      ticket: { id: env.ticketId, number: 1, name: 'Subject a' },
+      stage: { id: 'new', label: 'New', state: 'open' },
+    });
+    const none = await env.as('content script')('report', {
+      requestId: rid(),
+      url: SENDERS['content script'].url,
+      reading: { status: 'none', reason: 'inbox list' },
+    });
     expect(none).toEqual({ conversationId: null, view: null });
   });
 
   it('a resent report or command (same request id) is answered again but announced once: no second notification', async () => {
     const t = await createTestDesk();
     const stored: string[] = [];
-    const router = createRouter(createHandlers({ desk: t.desk, db: t.db, openTicketPage: async () => undefined, onStored: (type) => void stored.push(type) }), SELF);
+    const router = createRouter(
+      createHandlers({ desk: t.desk, db: t.db, openTicketPage: async () => undefined, onStored: (type) => void stored.push(type) }),
+      SELF,
+    );
     const as = (sender: SenderName) => createClient((message) => router.handle(message, SENDERS[sender]));
-    const report = { requestId: 'report-1', url: SENDERS['content script'].url, reading: { status: 'conversation' as const, observation: observation('n') } };
+    const report = {
+      requestId: 'report-1',
+      url: SENDERS['content script'].url,
+      reading: { status: 'conversation' as const, observation: observation('n') },
+    };
     await as('content script')('report', report);
     await as('content script')('report', report);
     const create = { type: 'createTicket' as const, requestId: 'create-1', actor: 'agent', conversationId: convId('n'), draft: {} };
@@ -128,7 +162,11 @@ describe('messaging router', () => {
 
   it('security: a Gmail page cannot report an Outlook conversation', async () => {
     await expect(
-      env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/', reading: { status: 'conversation', observation: observation('o', { provider: 'outlook' }) } }),
+      env.as('content script')('report', {
+        requestId: rid(),
+        url: 'https://mail.google.com/',
+        reading: { status: 'conversation', observation: observation('o', { provider: 'outlook' }) },
+      }),
     ).rejects.toMatchObject({ error: { code: 'forbidden' } });
   });
 
@@ -145,9 +183,9 @@ describe('messaging router', () => {
 
   it("passes the desk's refusal to the caller as a typed error", async () => {
     const call = env.as('extension page');
-    await expect(call('command', { type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: env.ticketId, rev: 99, stageId: 'closed' })).rejects.toSatisfy(
-      (e) => e instanceof DeskFailure && e.error.code === 'conflict',
-    );
+    await expect(
+      call('command', { type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: env.ticketId, rev: 99, stageId: 'closed' }),
+    ).rejects.toSatisfy((e) => e instanceof DeskFailure && e.error.code === 'conflict');
   });
 
   it('the chip opens the record page of an existing ticket only', async () => {
@@ -157,19 +195,36 @@ describe('messaging router', () => {
   });
 
   it('a page with no conversation or an unreadable layout is recorded as the tab health', async () => {
-    await env.as('content script')('report', { requestId: rid(), url: 'https://mail.google.com/mail/u/0/#inbox', reading: { status: 'unreadable', reason: 'no thread container' } });
-    expect(await env.db.tabs.get(5)).toMatchObject({ conversationId: null, health: { status: 'unreadable', reason: 'no thread container' } });
+    await env.as('content script')('report', {
+      requestId: rid(),
+      url: 'https://mail.google.com/mail/u/0/#inbox',
+      reading: { status: 'unreadable', reason: 'no thread container' },
+    });
+    expect(await env.db.tabs.get(5)).toMatchObject({
+      conversationId: null,
+      health: { status: 'unreadable', reason: 'no thread container' },
+    });
   });
 
   it('settings cannot drop a stage that tickets are in, nor switch it between open and closed', async () => {
     const call = env.as('extension page');
-    const withoutNew = { ...DEFAULT_SETTINGS, pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.filter((s) => s.id !== 'new') }] };
+    const withoutNew = {
+      ...DEFAULT_SETTINGS,
+      pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.filter((s) => s.id !== 'new') }],
+    };
     await expect(call('updateSettings', withoutNew)).rejects.toMatchObject({ error: { code: 'invalid' } });
     const waitingClosed = {
       ...DEFAULT_SETTINGS,
-      pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.map((s) => (s.id === 'new' ? { ...s, state: 'closed' as const } : s)) }],
+      pipelines: [
+        {
+          ...DEFAULT_SETTINGS.pipelines[0]!,
+          stages: DEFAULT_SETTINGS.pipelines[0]!.stages.map((s) => (s.id === 'new' ? { ...s, state: 'closed' as const } : s)),
+        },
+      ],
     };
-    await expect(call('updateSettings', waitingClosed)).rejects.toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('between open and closed') } });
+    await expect(call('updateSettings', waitingClosed)).rejects.toMatchObject({
+      error: { code: 'invalid', message: expect.stringContaining('between open and closed') },
+    });
     const renamed = { ...DEFAULT_SETTINGS, displayedProperties: ['priority', 'category'] };
     expect((await call('updateSettings', renamed)).displayedProperties).toEqual(['priority', 'category']);
   });

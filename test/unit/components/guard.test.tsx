@@ -16,14 +16,16 @@ function Reads({ query }: { query: () => Promise<string> }) {
 const mount = (query: () => Promise<string>) => {
   const root = document.createElement('div');
   // act: runs the effects (jsdom paints no frames for Preact to wait on).
-  act(() => render(
-    <I18nProvider value={english}>
-      <Guard>
-        <Reads query={query} />
-      </Guard>
-    </I18nProvider>,
-    root,
-  ));
+  act(() =>
+    render(
+      <I18nProvider value={english}>
+        <Guard>
+          <Reads query={query} />
+        </Guard>
+      </I18nProvider>,
+      root,
+    ),
+  );
   return root;
 };
 
@@ -36,7 +38,10 @@ describe('a page whose query fails', () => {
     expect(root.textContent).toContain('Your stored tickets are untouched.');
     expect(root.querySelector('[role=alert] button')?.textContent).toBe('Reload');
     // ...and the failure is in the page's console for a bug report.
-    expect(logged).toHaveBeenCalledWith('Sidedesk page failed', expect.objectContaining({ message: 'The database connection is closing.' }));
+    expect(logged).toHaveBeenCalledWith(
+      'Sidedesk page failed',
+      expect.objectContaining({ message: 'The database connection is closing.' }),
+    );
     logged.mockRestore();
   });
 

@@ -8,7 +8,17 @@ import { english } from '@/test/support/translate';
 const reader = { chipAnchor: (doc: Document) => doc.querySelector('h2.subject') } as unknown as WebmailReader;
 const reading = (threadId: string): ReadingInput => ({
   status: 'conversation',
-  observation: { provider: 'gmail', account: 'a@b.pl', threadId, subject: 's', url: null, contact: null, participants: [], messageCount: 1, lastMessageAt: null },
+  observation: {
+    provider: 'gmail',
+    account: 'a@b.pl',
+    threadId,
+    subject: 's',
+    url: null,
+    contact: null,
+    participants: [],
+    messageCount: 1,
+    lastMessageAt: null,
+  },
 });
 const view = { ticket: { id: 't1', number: 7, name: 'Courier lost' }, stage: { id: 'new', label: 'New', state: 'open' as const } };
 const chipText = () => document.querySelector('sidedesk-chip')?.shadowRoot?.textContent ?? null;
@@ -16,7 +26,13 @@ const chipText = () => document.querySelector('sidedesk-chip')?.shadowRoot?.text
 describe('the chip in the webmail page', () => {
   it('shows the ticket beside the subject, hides it while the page is between threads, and never puts it beside another thread', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
-    const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    const chip = createChip(
+      reader,
+      async () => {
+        throw new Error('not asked');
+      },
+      english,
+    );
     chip.sync(reading('a')); // the tracker reads the page, then reports it
     chip.show('gmail:a@b.pl:a', view, 'a');
     expect(chipText()).toContain('T-0007');
@@ -36,7 +52,13 @@ describe('the chip in the webmail page', () => {
 
   it('a report of the same conversation brings the freshest view (a ticket made meanwhile shows at once)', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
-    const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    const chip = createChip(
+      reader,
+      async () => {
+        throw new Error('not asked');
+      },
+      english,
+    );
     chip.sync(reading('a'));
     chip.show('gmail:a@b.pl:a', { ticket: null, stage: null }, 'a');
     expect(chipText()).toContain('Create ticket');
@@ -47,7 +69,13 @@ describe('the chip in the webmail page', () => {
 
   it('an answer that arrives after the page moved on is not shown beside the next thread', () => {
     document.body.innerHTML = '<h2 class="subject">Order #4411</h2>';
-    const chip = createChip(reader, async () => { throw new Error('not asked'); }, english);
+    const chip = createChip(
+      reader,
+      async () => {
+        throw new Error('not asked');
+      },
+      english,
+    );
     chip.sync(reading('a'));
     // The agent opens b before a's report is answered.
     document.body.innerHTML = '<h2 class="subject">Refund for #3920</h2>';

@@ -54,7 +54,17 @@ function harness() {
 
 const conversation = (threadId: string, messageCount = 1): ReadingInput => ({
   status: 'conversation',
-  observation: { provider: 'gmail', account: 'a@b.pl', threadId, subject: 's', url: null, contact: null, participants: [], messageCount, lastMessageAt: null },
+  observation: {
+    provider: 'gmail',
+    account: 'a@b.pl',
+    threadId,
+    subject: 's',
+    url: null,
+    contact: null,
+    participants: [],
+    messageCount,
+    lastMessageAt: null,
+  },
 });
 const unreadable: ReadingInput = { status: 'unreadable', reason: 'still opening' };
 

@@ -9,7 +9,9 @@ describe('follow alerts', () => {
   it('a followed contact’s conversation seen for the first time, once', async () => {
     const desk = await deskWith();
     const first = await ok(desk.run(observe('a')));
-    expect(followAlerts('observe', first.data, anna, DEFAULT_SETTINGS)).toEqual([{ kind: 'new-conversation', contact: 'Anna', subject: 'Subject a', conversationId: convId('a') }]);
+    expect(followAlerts('observe', first.data, anna, DEFAULT_SETTINGS)).toEqual([
+      { kind: 'new-conversation', contact: 'Anna', subject: 'Subject a', conversationId: convId('a') },
+    ]);
     desk.tick();
     const again = await ok(desk.run(observe('a')));
     expect(followAlerts('observe', again.data, anna, DEFAULT_SETTINGS)).toEqual([]);
@@ -21,7 +23,9 @@ describe('follow alerts', () => {
     expect(followAlerts('observe', first.data, anna, DEFAULT_SETTINGS)).toEqual([]);
     desk.tick();
     const corrected = await ok(desk.run(observe('a')));
-    expect(followAlerts('observe', corrected.data, anna, DEFAULT_SETTINGS)).toEqual([{ kind: 'new-conversation', contact: 'Anna', subject: 'Subject a', conversationId: convId('a') }]);
+    expect(followAlerts('observe', corrected.data, anna, DEFAULT_SETTINGS)).toEqual([
+      { kind: 'new-conversation', contact: 'Anna', subject: 'Subject a', conversationId: convId('a') },
+    ]);
     desk.tick();
     const again = await ok(desk.run(observe('a', { messageCount: 3 })));
     expect(followAlerts('observe', again.data, anna, DEFAULT_SETTINGS)).toEqual([]);

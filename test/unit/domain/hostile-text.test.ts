@@ -69,7 +69,14 @@ describe('hostile email text', () => {
   });
 
   it('refuses malformed commands', () => {
-    for (const bad of [null, 42, 'close', {}, { type: 'setTicketStage' }, { type: 'setTicketStage', requestId: 'r', actor: 'a', ticketId: 't', rev: 0, stageId: 's' }]) {
+    for (const bad of [
+      null,
+      42,
+      'close',
+      {},
+      { type: 'setTicketStage' },
+      { type: 'setTicketStage', requestId: 'r', actor: 'a', ticketId: 't', rev: 0, stageId: 's' },
+    ]) {
       expect(Command.safeParse(bad).success).toBe(false);
     }
   });

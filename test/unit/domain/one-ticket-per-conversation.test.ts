@@ -7,7 +7,13 @@ describe('rule 1: one ticket per conversation', () => {
   it('creating a ticket links the conversation, takes its subject, contact and owner', async () => {
     const desk = await deskWith('a');
     const { data } = await ok(desk.run(cmd({ type: 'createTicket', conversationId: convId('a'), draft: {} })));
-    expect(data.ticket).toMatchObject({ name: 'Subject a', number: 1, stageId: 'new', contactEmail: 'customer-a@klient.pl', ownerId: 'agent@sidedesk.test' });
+    expect(data.ticket).toMatchObject({
+      name: 'Subject a',
+      number: 1,
+      stageId: 'new',
+      contactEmail: 'customer-a@klient.pl',
+      ownerId: 'agent@sidedesk.test',
+    });
     expect(desk.state.conversations.get(convId('a'))!.ticketId).toBe(data.ticket!.id);
   });
 

@@ -6,7 +6,9 @@ describe('displayed properties (rule 7)', () => {
   it("offers the built-in properties, then the ticket's free ones", async () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');
-    await ok(desk.run(cmd({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { properties: { plan: 'pro', seats: 5 } } })));
+    await ok(
+      desk.run(cmd({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { properties: { plan: 'pro', seats: 5 } } })),
+    );
     const t = desk.state.tickets.get(ticket.id)!;
     expect(displayableProperties(t).slice(-2)).toEqual(['properties.plan', 'properties.seats']);
     expect(propertyValue(t, 'properties.seats')).toBe(5);

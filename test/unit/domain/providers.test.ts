@@ -1,5 +1,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConversationId, Provider, PROVIDER_IDS, providerDisplayName, providerName, type PlainPipeline, type PlainStage, type Pipeline, type Stage } from '@/domain';
+import {
+  ConversationId,
+  Provider,
+  PROVIDER_IDS,
+  providerDisplayName,
+  providerName,
+  type PlainPipeline,
+  type PlainStage,
+  type Pipeline,
+  type Stage,
+} from '@/domain';
 import { translateWith } from '@/domain/zod-free/translate';
 
 describe('the one list of providers', () => {

@@ -27,7 +27,10 @@ describe('rule 3: closing a ticket closes its conversations', () => {
     expect(data.ticket!.closedAt).not.toBeNull();
     // One cascade entry for each conversation that was open.
     expect(data.cascade.map((e) => e.conversationId).sort()).toEqual(
-      threads.filter((t) => !closedBefore.includes(t)).map((t) => convId(t)).sort(),
+      threads
+        .filter((t) => !closedBefore.includes(t))
+        .map((t) => convId(t))
+        .sort(),
     );
     expect(data.cascade.every((e) => e.rule === RULES.closeTicketClosesConversations)).toBe(true);
   });

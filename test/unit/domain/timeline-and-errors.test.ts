@@ -9,11 +9,36 @@ describe('rule 8: every change is recorded', () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');
     desk.tick(5000);
-    await ok(desk.run({ type: 'setTicketStage', requestId: 'r-close', actor: 'anna@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' }));
+    await ok(
+      desk.run({
+        type: 'setTicketStage',
+        requestId: 'r-close',
+        actor: 'anna@sidedesk.test',
+        ticketId: ticket.id,
+        rev: ticket.rev,
+        stageId: 'closed',
+      }),
+    );
     const entries = [...desk.state.timeline.values()].filter((e) => e.requestId === 'r-close');
     expect(entries).toEqual([
-      expect.objectContaining({ actor: 'anna@sidedesk.test', ticketId: ticket.id, conversationId: null, field: 'stageId', from: 'new', to: 'closed', rule: null }),
-      expect.objectContaining({ actor: 'anna@sidedesk.test', ticketId: ticket.id, conversationId: convId('a'), field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations' }),
+      expect.objectContaining({
+        actor: 'anna@sidedesk.test',
+        ticketId: ticket.id,
+        conversationId: null,
+        field: 'stageId',
+        from: 'new',
+        to: 'closed',
+        rule: null,
+      }),
+      expect.objectContaining({
+        actor: 'anna@sidedesk.test',
+        ticketId: ticket.id,
+        conversationId: convId('a'),
+        field: 'state',
+        from: 'open',
+        to: 'closed',
+        rule: 'close-ticket-closes-conversations',
+      }),
     ]);
     expect(new Set(entries.map((e) => e.at)).size).toBe(1);
   });
@@ -22,7 +47,16 @@ describe('rule 8: every change is recorded', () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');
     desk.tick(5000);
-    await ok(desk.run({ type: 'setTicketStage', requestId: 'r-close', actor: 'anna@sidedesk.test', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' }));
+    await ok(
+      desk.run({
+        type: 'setTicketStage',
+        requestId: 'r-close',
+        actor: 'anna@sidedesk.test',
+        ticketId: ticket.id,
+        rev: ticket.rev,
+        stageId: 'closed',
+      }),
+    );
     const shown = newestFirst([...desk.state.timeline.values()].filter((e) => e.ticketId === ticket.id));
     expect(shown.map((e) => e.field)).toEqual(['state', 'stageId', 'ticketId', 'created']);
     expect(shown.map((e) => e.seq)).toEqual([1, 0, 1, 0]);
@@ -32,9 +66,18 @@ describe('rule 8: every change is recorded', () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');
     const { data } = await ok(
-      desk.run(cmd({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name: ticket.name, priority: 'urgent', properties: { plan: 'pro' } } })),
+      desk.run(
+        cmd({
+          type: 'updateTicket',
+          ticketId: ticket.id,
+          rev: ticket.rev,
+          changes: { name: ticket.name, priority: 'urgent', properties: { plan: 'pro' } },
+        }),
+      ),
     );
-    const fields = [...desk.state.timeline.values()].filter((e) => e.ticketId === ticket.id && e.field !== 'created' && e.field !== 'ticketId').map((e) => e.field);
+    const fields = [...desk.state.timeline.values()]
+      .filter((e) => e.ticketId === ticket.id && e.field !== 'created' && e.field !== 'ticketId')
+      .map((e) => e.field);
     expect(fields.sort()).toEqual(['priority', 'properties.plan']);
     expect(data.ticket).toMatchObject({ priority: 'urgent', properties: { plan: 'pro' }, rev: ticket.rev + 1 });
   });
@@ -69,19 +112,22 @@ describe('rule 8: every change is recorded', () => {
 });
 
 describe('optimistic concurrency', () => {
-  it.each(['updateTicket', 'setTicketStage', 'setTicketOwner', 'deleteTicket'] as const)('%s on a stale ticket revision is a conflict', async (type) => {
-    const desk = await deskWith('a');
-    const ticket = await ticketOn(desk, 'a');
-    await ok(desk.run(cmd({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority: 'high' } })));
-    const stale = { ticketId: ticket.id, rev: ticket.rev };
-    const inputs = {
-      updateTicket: { type, ...stale, changes: { priority: 'low' } },
-      setTicketStage: { type, ...stale, stageId: 'closed' },
-      setTicketOwner: { type, ...stale, ownerId: null },
-      deleteTicket: { type, ...stale },
-    };
-    await refused(desk, cmd(inputs[type] as never), 'conflict');
-  });
+  it.each(['updateTicket', 'setTicketStage', 'setTicketOwner', 'deleteTicket'] as const)(
+    '%s on a stale ticket revision is a conflict',
+    async (type) => {
+      const desk = await deskWith('a');
+      const ticket = await ticketOn(desk, 'a');
+      await ok(desk.run(cmd({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority: 'high' } })));
+      const stale = { ticketId: ticket.id, rev: ticket.rev };
+      const inputs = {
+        updateTicket: { type, ...stale, changes: { priority: 'low' } },
+        setTicketStage: { type, ...stale, stageId: 'closed' },
+        setTicketOwner: { type, ...stale, ownerId: null },
+        deleteTicket: { type, ...stale },
+      };
+      await refused(desk, cmd(inputs[type] as never), 'conflict');
+    },
+  );
 
   it.each(['setConversationOwner', 'closeConversation', 'reopenConversation', 'trashConversation'] as const)(
     '%s on a stale conversation revision is a conflict',
@@ -111,7 +157,12 @@ describe('contacts', () => {
     const desk = await deskWith();
     await ok(desk.run(observe('a', { contact: { email: 'Anna.Kowalska@Klient.PL', name: 'Anna' } })));
     await ok(desk.run(observe('b', { contact: { email: 'someone@gmail.com', name: 'S' } })));
-    expect(desk.state.contacts.get('anna.kowalska@klient.pl')).toEqual({ email: 'anna.kowalska@klient.pl', name: 'Anna', companyDomain: 'klient.pl', followed: false });
+    expect(desk.state.contacts.get('anna.kowalska@klient.pl')).toEqual({
+      email: 'anna.kowalska@klient.pl',
+      name: 'Anna',
+      companyDomain: 'klient.pl',
+      followed: false,
+    });
     expect(desk.state.contacts.get('someone@gmail.com')!.companyDomain).toBeNull();
   });
 

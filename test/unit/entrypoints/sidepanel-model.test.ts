@@ -7,7 +7,10 @@ describe('"Add to an existing ticket" search', () => {
   it('finds any ticket, however old: by number in every spelling, and by a word of its name', async () => {
     const db = openTestDatabase();
     // Ticket 1 is the oldest of 300; the recent ones come first in the list.
-    await db.tickets.bulkPut([ticket(1, 'Courier lost #4411'), ...Array.from({ length: 299 }, (_, i) => ticket(i + 2, `Question ${i + 2}`))]);
+    await db.tickets.bulkPut([
+      ticket(1, 'Courier lost #4411'),
+      ...Array.from({ length: 299 }, (_, i) => ticket(i + 2, `Question ${i + 2}`)),
+    ]);
     for (const q of ['T-0001', 't-1', '#1', '1', '  #t-0001 ']) expect((await searchTickets(db, q)).map((t) => t.id)[0]).toBe('t1');
     expect((await searchTickets(db, 'courier')).map((t) => t.id)).toEqual(['t1']);
     expect((await searchTickets(db, '4411')).map((t) => t.id)).toEqual(['t1']);

@@ -14,7 +14,19 @@ describe('the tickets page', () => {
     const db = openTestDatabase();
     await db.tickets.bulkPut(Array.from({ length: 150 }, (_, i) => ticket(i + 1)));
     const root = document.createElement('div');
-    act(() => render(<I18nProvider value={english}><App db={db} call={async () => { throw new Error('not asked'); }} /></I18nProvider>, root));
+    act(() =>
+      render(
+        <I18nProvider value={english}>
+          <App
+            db={db}
+            call={async () => {
+              throw new Error('not asked');
+            }}
+          />
+        </I18nProvider>,
+        root,
+      ),
+    );
     const rows = async () => (await act(async () => undefined), root.querySelectorAll('tbody tr').length);
     await expect.poll(rows).toBe(100);
     expect(root.querySelector('tbody tr td')?.textContent).toBe('T-0150');

@@ -4,11 +4,36 @@ import type { ToastMessage } from '@/components/common/toast';
 import { createPanelActions } from '@/pages/commands';
 
 const ticket: Ticket = {
-  id: 't1', number: 1, name: 'Order', description: '', pipelineId: 'support', stageId: 'new', priority: 'medium', ownerId: null, category: null,
-  source: 'email', contactEmail: null, createdAt: 1, updatedAt: 1, closedAt: null, properties: {}, rev: 3,
+  id: 't1',
+  number: 1,
+  name: 'Order',
+  description: '',
+  pipelineId: 'support',
+  stageId: 'new',
+  priority: 'medium',
+  ownerId: null,
+  category: null,
+  source: 'email',
+  contactEmail: null,
+  createdAt: 1,
+  updatedAt: 1,
+  closedAt: null,
+  properties: {},
+  rev: 3,
 };
 const closedEntry = (n: number): TimelineEntry => ({
-  id: `e${n}`, at: 2, actor: 'a', requestId: 'r', ticketId: 't1', conversationId: `gmail:a@b.pl:${n}`, contactEmail: null, field: 'state', from: 'open', to: 'closed', rule: 'close-ticket-closes-conversations', seq: n,
+  id: `e${n}`,
+  at: 2,
+  actor: 'a',
+  requestId: 'r',
+  ticketId: 't1',
+  conversationId: `gmail:a@b.pl:${n}`,
+  contactEmail: null,
+  field: 'state',
+  from: 'open',
+  to: 'closed',
+  rule: 'close-ticket-closes-conversations',
+  seq: n,
 });
 
 function harness(answer: (data: unknown) => CommandResult) {
@@ -24,7 +49,14 @@ function harness(answer: (data: unknown) => CommandResult) {
   return { actions, sent, toasts };
 }
 
-const result = (over: Partial<CommandResult>): CommandResult => ({ ticket: null, conversation: null, trashId: null, cascade: [], changed: true, ...over });
+const result = (over: Partial<CommandResult>): CommandResult => ({
+  ticket: null,
+  conversation: null,
+  trashId: null,
+  cascade: [],
+  changed: true,
+  ...over,
+});
 
 describe('panel actions', () => {
   it('closing a ticket with one conversation offers an Undo that goes back to the stage it left, on the new revision', async () => {

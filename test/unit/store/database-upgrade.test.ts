@@ -18,7 +18,11 @@ describe('database upgrades', () => {
 
     const db = new SidedeskDatabase({ indexedDB, IDBKeyRange });
     const tabs = await db.tabs.orderBy('tabId').toArray();
-    expect(tabs.map((t) => t.health)).toEqual([{ status: 'ok' }, { status: 'unreadable', reason: 'no reading pane: a: b' }, { status: 'unreadable', reason: '' }]);
+    expect(tabs.map((t) => t.health)).toEqual([
+      { status: 'ok' },
+      { status: 'unreadable', reason: 'no reading pane: a: b' },
+      { status: 'unreadable', reason: '' },
+    ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
     expect(db.verno).toBe(2);
   });

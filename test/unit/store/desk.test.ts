@@ -10,17 +10,36 @@ import { createTestDesk, dumpState } from '@/test/support/store';
 /** The state as sorted plain data: IndexedDB returns records in key order, the model in insertion order. */
 function comparable(m: MemoryState) {
   const sorted = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => a.localeCompare(b));
-  return { ...m, tickets: sorted(m.tickets), conversations: sorted(m.conversations), contacts: sorted(m.contacts), timeline: sorted(m.timeline), trash: sorted(m.trash) };
+  return {
+    ...m,
+    tickets: sorted(m.tickets),
+    conversations: sorted(m.conversations),
+    contacts: sorted(m.contacts),
+    timeline: sorted(m.timeline),
+    trash: sorted(m.trash),
+  };
 }
 
 async function withTicket(threads: string[]) {
   const t = await createTestDesk();
   for (const th of threads) await t.desk.execute(observe(th));
-  const created = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId(threads[0]!), draft: {} });
+  const created = await t.desk.execute({
+    type: 'createTicket',
+    requestId: rid(),
+    actor: 'agent',
+    conversationId: convId(threads[0]!),
+    draft: {},
+  });
   if (!created.ok) throw new Error(created.error.message);
   const ticket = created.data.ticket!;
   for (const th of threads.slice(1)) {
-    await t.desk.execute({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(th), ticketId: ticket.id });
+    await t.desk.execute({
+      type: 'addConversationToTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId(th),
+      ticketId: ticket.id,
+    });
   }
   return { ...t, ticket: (await t.db.tickets.get(ticket.id))! };
 }
@@ -55,14 +74,28 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
 
   it('rule 3 end to end: closing the ticket closes both conversations in one transaction', async () => {
     const { desk, db, ticket } = await withTicket(['a', 'b']);
-    const out = await desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    const out = await desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    });
     expect(out.ok && out.data.cascade.length).toBe(2);
     expect((await db.conversations.where('state').equals('closed').primaryKeys()).sort()).toEqual([convId('a'), convId('b')]);
   });
 
   it('applies a request id once: a replay returns the first result and writes nothing', async () => {
     const { desk, db, ticket } = await withTicket(['a']);
-    const input = { type: 'setTicketStage' as const, requestId: 'same-request', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' };
+    const input = {
+      type: 'setTicketStage' as const,
+      requestId: 'same-request',
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    };
     const first = await desk.execute(input);
     const state = await dumpState(db);
     const second = await desk.execute(input);
@@ -72,18 +105,45 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
 
   it('refuses a request id reused for another command instead of answering with the first result', async () => {
     const { desk, db, ticket } = await withTicket(['a']);
-    await desk.execute({ type: 'setTicketStage', requestId: 'reused', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    await desk.execute({
+      type: 'setTicketStage',
+      requestId: 'reused',
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    });
     const state = await dumpState(db);
-    const other = await desk.execute({ type: 'followContact', requestId: 'reused', actor: 'agent', email: 'customer-a@klient.pl', followed: true });
+    const other = await desk.execute({
+      type: 'followContact',
+      requestId: 'reused',
+      actor: 'agent',
+      email: 'customer-a@klient.pl',
+      followed: true,
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await dumpState(db)).toEqual(state);
   });
 
   it('rejects a stale revision with a conflict and writes nothing', async () => {
     const { desk, db, ticket } = await withTicket(['a']);
-    await desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'other-tab', ticketId: ticket.id, rev: ticket.rev, changes: { priority: 'high' } });
+    await desk.execute({
+      type: 'updateTicket',
+      requestId: rid(),
+      actor: 'other-tab',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      changes: { priority: 'high' },
+    });
     const state = await dumpState(db);
-    const stale = await desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' });
+    const stale = await desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dumpState(db)).toEqual(state);
   });
@@ -116,7 +176,14 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
     });
     await db.open();
     const state = await dumpState(db);
-    const input = { type: 'setTicketStage' as const, requestId: 'close-1', actor: 'agent', ticketId: ticket.id, rev: ticket.rev, stageId: 'closed' };
+    const input = {
+      type: 'setTicketStage' as const,
+      requestId: 'close-1',
+      actor: 'agent',
+      ticketId: ticket.id,
+      rev: ticket.rev,
+      stageId: 'closed',
+    };
     const failed = await desk.execute(input);
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(failed.ok || failed.error.message).toContain('Nothing was saved');
@@ -133,16 +200,34 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
   it('refuses to store a record that breaks its schema, writing nothing', async () => {
     const t = await createTestDesk();
     // A settings record without an open stage makes every new ticket's stage invalid.
-    await t.db.settings.put({ key: 'settings', value: { displayedProperties: [], team: [], pipelines: [{ id: 'p', label: 'P', stages: [{ id: 'x', label: 'X', state: 'closed' }] }] } as never });
+    await t.db.settings.put({
+      key: 'settings',
+      value: {
+        displayedProperties: [],
+        team: [],
+        pipelines: [{ id: 'p', label: 'P', stages: [{ id: 'x', label: 'X', state: 'closed' }] }],
+      } as never,
+    });
     await t.desk.execute(observe('a'));
     // The corrupt settings fall back to the defaults rather than break the desk.
-    const created = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'agent', conversationId: convId('a'), draft: {} });
+    const created = await t.desk.execute({
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('a'),
+      draft: {},
+    });
     expect(created.ok && created.data.ticket!.stageId).toBe('new');
   });
 
   it('refuses a malformed command before opening a transaction', async () => {
     const t = await createTestDesk();
-    for (const bad of [undefined, {}, { type: 'dropDatabase' }, { type: 'observe', requestId: 'r', actor: 'a', observation: { provider: 'gmail' } }]) {
+    for (const bad of [
+      undefined,
+      {},
+      { type: 'dropDatabase' },
+      { type: 'observe', requestId: 'r', actor: 'a', observation: { provider: 'gmail' } },
+    ]) {
       expect(await t.desk.execute(bad)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     expect(await t.db.requests.count()).toBe(0);

@@ -28,15 +28,51 @@ function observed(doc: Document, url = ORDER_URL) {
 
 describe('fastmail: routes', () => {
   it.each([
-    ['thread and email', ORDER_URL, { mailbox: 'Inbox', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' }],
-    ['the thread alone', `https://app.fastmail.com/mail/Inbox/${ORDER}`, { mailbox: 'Inbox', item: ORDER, threadId: ORDER, emailId: null, user: null }],
-    ['another folder', `https://app.fastmail.com/mail/Archive/${ORDER}.${ORDER_EMAIL}?u=8a1e5f3c&filter=unread`, { mailbox: 'Archive', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' }],
-    ['a search', `https://app.fastmail.com/mail/search:from%3Aanna/${ORDER}.${ORDER_EMAIL}?u=8a1e5f3c`, { mailbox: 'search:from%3Aanna', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' }],
-    ['an email without its thread', `https://app.fastmail.com/mail/Inbox/.${ORDER_EMAIL}`, { mailbox: 'Inbox', item: null, threadId: null, emailId: ORDER_EMAIL, user: null }],
-    ['the list', 'https://app.fastmail.com/mail/Inbox/?u=8a1e5f3c', { mailbox: 'Inbox', item: null, threadId: null, emailId: null, user: '8a1e5f3c' }],
-    ['a folder whose name starts with T', 'https://app.fastmail.com/mail/Tickets/', { mailbox: 'Tickets', item: null, threadId: null, emailId: null, user: null }],
-    ['a reply being written', `https://app.fastmail.com/mail/Inbox/compose/${ORDER_EMAIL}`, { mailbox: 'Inbox', item: null, threadId: null, emailId: null, user: null }],
-    ['a user key that is not one', `${ORDER_URL.split('?')[0]}?u=%3Cscript%3E`, { mailbox: 'Inbox', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: null }],
+    [
+      'thread and email',
+      ORDER_URL,
+      { mailbox: 'Inbox', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' },
+    ],
+    [
+      'the thread alone',
+      `https://app.fastmail.com/mail/Inbox/${ORDER}`,
+      { mailbox: 'Inbox', item: ORDER, threadId: ORDER, emailId: null, user: null },
+    ],
+    [
+      'another folder',
+      `https://app.fastmail.com/mail/Archive/${ORDER}.${ORDER_EMAIL}?u=8a1e5f3c&filter=unread`,
+      { mailbox: 'Archive', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' },
+    ],
+    [
+      'a search',
+      `https://app.fastmail.com/mail/search:from%3Aanna/${ORDER}.${ORDER_EMAIL}?u=8a1e5f3c`,
+      { mailbox: 'search:from%3Aanna', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: '8a1e5f3c' },
+    ],
+    [
+      'an email without its thread',
+      `https://app.fastmail.com/mail/Inbox/.${ORDER_EMAIL}`,
+      { mailbox: 'Inbox', item: null, threadId: null, emailId: ORDER_EMAIL, user: null },
+    ],
+    [
+      'the list',
+      'https://app.fastmail.com/mail/Inbox/?u=8a1e5f3c',
+      { mailbox: 'Inbox', item: null, threadId: null, emailId: null, user: '8a1e5f3c' },
+    ],
+    [
+      'a folder whose name starts with T',
+      'https://app.fastmail.com/mail/Tickets/',
+      { mailbox: 'Tickets', item: null, threadId: null, emailId: null, user: null },
+    ],
+    [
+      'a reply being written',
+      `https://app.fastmail.com/mail/Inbox/compose/${ORDER_EMAIL}`,
+      { mailbox: 'Inbox', item: null, threadId: null, emailId: null, user: null },
+    ],
+    [
+      'a user key that is not one',
+      `${ORDER_URL.split('?')[0]}?u=%3Cscript%3E`,
+      { mailbox: 'Inbox', item: `${ORDER}.${ORDER_EMAIL}`, threadId: ORDER, emailId: ORDER_EMAIL, user: null },
+    ],
   ])('%s', (_name, href, route) => {
     expect(parseFastmailRoute(new URL(href))).toEqual(route);
     expect(fastmailReader.threadIdFromUrl(new URL(href))).toBe(route.threadId);
@@ -68,7 +104,10 @@ describe('fastmail: chip anchor and watch target', () => {
 
 describe('fastmail: pages it must not guess on', () => {
   it('is unreadable when the address names an email but not its thread', () => {
-    expect(read(conversationPage(), `https://app.fastmail.com/mail/Inbox/.${ORDER_EMAIL}`)).toMatchObject({ status: 'unreadable', reason: expect.stringContaining('thread id') });
+    expect(read(conversationPage(), `https://app.fastmail.com/mail/Inbox/.${ORDER_EMAIL}`)).toMatchObject({
+      status: 'unreadable',
+      reason: expect.stringContaining('thread id'),
+    });
   });
 
   it('is unreadable without the signed-in address', () => {
@@ -160,13 +199,22 @@ describe('fastmail: app.html behaves like the single-page app', () => {
     const { document, location } = dom.window;
     expect(read(document, location.href)).toMatchObject({ status: 'none' });
     await wait(300);
-    expect(observed(document, location.href)).toMatchObject({ threadId: REFUND, subject: 'Refund for #3920', messageCount: 2, url: refundUrl });
+    expect(observed(document, location.href)).toMatchObject({
+      threadId: REFUND,
+      subject: 'Refund for #3920',
+      messageCount: 2,
+      url: refundUrl,
+    });
 
     document.querySelector<HTMLElement>(`a[href*="${ORDER}"]`)!.click();
     expect(location.href).toBe(ORDER_URL);
     expect(read(document, location.href)).toMatchObject({ status: 'none' });
     await wait(300);
-    expect(observed(document, location.href)).toMatchObject({ threadId: ORDER, messageCount: 3, contact: { email: 'anna.kowalska@klient.pl' } });
+    expect(observed(document, location.href)).toMatchObject({
+      threadId: ORDER,
+      messageCount: 3,
+      contact: { email: 'anna.kowalska@klient.pl' },
+    });
     dom.window.close();
   });
 

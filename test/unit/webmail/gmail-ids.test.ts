@@ -25,9 +25,12 @@ describe('Gmail ids', () => {
     expect(hexFromPermId(perm)).toBe(hex);
   });
 
-  it.each(['', 'inbox', 'FMfcgz', 'FMfcgzQcqbZKFFBHBJqvMJnTBDzhZgSA', 'FMfcgz!!!', 'x'.repeat(500)])('rejects %s as a thread token', (segment) => {
-    expect(hexFromUrlSegment(segment)).toBeNull();
-  });
+  it.each(['', 'inbox', 'FMfcgz', 'FMfcgzQcqbZKFFBHBJqvMJnTBDzhZgSA', 'FMfcgz!!!', 'x'.repeat(500)])(
+    'rejects %s as a thread token',
+    (segment) => {
+      expect(hexFromUrlSegment(segment)).toBeNull();
+    },
+  );
 
   it.each([
     ['19a367a0e0052e6b', Date.UTC(2025, 9, 30, 18, 56)],

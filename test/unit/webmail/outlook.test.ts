@@ -190,10 +190,14 @@ describe('Outlook reader: what it relies on', () => {
 describe('Outlook reader: hostile content', () => {
   const SUBJECT = '<span id="CONV_2_SUBJECT" class="JdFsz" title="Order #4411 did not arrive">Order #4411 did not arrive</span>';
   const withSubject = (inner: string) =>
-    new JSDOM(html('thread-office-2025.html').replace(SUBJECT, `<span id="CONV_2_SUBJECT" class="JdFsz">${inner}</span>`), { url: ORDER_URL }).window;
+    new JSDOM(html('thread-office-2025.html').replace(SUBJECT, `<span id="CONV_2_SUBJECT" class="JdFsz">${inner}</span>`), {
+      url: ORDER_URL,
+    }).window;
 
   it('reads markup and scripts in a subject as text and runs nothing', () => {
-    const win = withSubject('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>&lt;script&gt;alert(1)&lt;/script&gt; Order');
+    const win = withSubject(
+      '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>&lt;script&gt;alert(1)&lt;/script&gt; Order',
+    );
     // The row still names the same conversation; the pane's subject now differs, so make them agree.
     win.document.querySelector('[aria-selected="true"] .TtcXM')!.textContent = win.document.querySelector('[id$="_SUBJECT"]')!.textContent;
     const observation = conversation(win.document);

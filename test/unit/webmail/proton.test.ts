@@ -28,13 +28,37 @@ function observed(doc: Document, url = ORDER_URL) {
 describe('proton: routes', () => {
   it.each([
     ['/u/0/inbox/<id>', `https://mail.proton.me/u/0/inbox/${ORDER}`, { session: '0', labelId: 'inbox', elementId: ORDER, messageId: null }],
-    ['the bare form without /u/<n>', `https://mail.proton.me/inbox/${ORDER}`, { session: null, labelId: 'inbox', elementId: ORDER, messageId: null }],
-    ['a message id after the conversation', `https://mail.proton.me/u/1/almost-all-mail/${ORDER}/${MESSAGE}`, { session: '1', labelId: 'almost-all-mail', elementId: ORDER, messageId: MESSAGE }],
-    ['a custom label id', `https://mail.proton.me/u/0/${REFUND}/${ORDER}`, { session: '0', labelId: REFUND, elementId: ORDER, messageId: null }],
-    ['percent-encoded padding', `https://mail.proton.me/u/0/inbox/${ORDER.replace('==', '%3D%3D')}`, { session: '0', labelId: 'inbox', elementId: ORDER, messageId: null }],
+    [
+      'the bare form without /u/<n>',
+      `https://mail.proton.me/inbox/${ORDER}`,
+      { session: null, labelId: 'inbox', elementId: ORDER, messageId: null },
+    ],
+    [
+      'a message id after the conversation',
+      `https://mail.proton.me/u/1/almost-all-mail/${ORDER}/${MESSAGE}`,
+      { session: '1', labelId: 'almost-all-mail', elementId: ORDER, messageId: MESSAGE },
+    ],
+    [
+      'a custom label id',
+      `https://mail.proton.me/u/0/${REFUND}/${ORDER}`,
+      { session: '0', labelId: REFUND, elementId: ORDER, messageId: null },
+    ],
+    [
+      'percent-encoded padding',
+      `https://mail.proton.me/u/0/inbox/${ORDER.replace('==', '%3D%3D')}`,
+      { session: '0', labelId: 'inbox', elementId: ORDER, messageId: null },
+    ],
     ['the list', 'https://mail.proton.me/u/0/inbox', { session: '0', labelId: 'inbox', elementId: null, messageId: null }],
-    ['a search (kept in the hash)', 'https://mail.proton.me/u/0/all-mail#keyword=refund', { session: '0', labelId: 'all-mail', elementId: null, messageId: null }],
-    ['the newsletters view, not a conversation named "newsletters"', 'https://mail.proton.me/u/0/views/newsletters', { session: '0', labelId: 'views', elementId: null, messageId: null }],
+    [
+      'a search (kept in the hash)',
+      'https://mail.proton.me/u/0/all-mail#keyword=refund',
+      { session: '0', labelId: 'all-mail', elementId: null, messageId: null },
+    ],
+    [
+      'the newsletters view, not a conversation named "newsletters"',
+      'https://mail.proton.me/u/0/views/newsletters',
+      { session: '0', labelId: 'views', elementId: null, messageId: null },
+    ],
   ])('%s', (_name, href, route) => {
     expect(parseProtonRoute(new URL(href))).toEqual(route);
     expect(protonReader.threadIdFromUrl(new URL(href))).toBe(route.elementId);
@@ -170,7 +194,11 @@ describe('proton: app.html behaves like the single-page app', () => {
     expect(location.href).toBe(ORDER_URL);
     expect(read(document, location.href)).toMatchObject({ status: 'none' });
     await wait(300);
-    expect(observed(document, location.href)).toMatchObject({ threadId: ORDER, messageCount: 3, contact: { email: 'anna.kowalska@klient.pl' } });
+    expect(observed(document, location.href)).toMatchObject({
+      threadId: ORDER,
+      messageCount: 3,
+      contact: { email: 'anna.kowalska@klient.pl' },
+    });
     dom.window.close();
   });
 
