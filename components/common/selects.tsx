@@ -1,6 +1,5 @@
-import type { Owner, Priority, Stage } from '@/domain';
+import { stageLabel, stageTone, type Owner, type Priority, type Stage } from '@/domain';
 import { useT } from './i18n';
-import { stageLabel, stageTone } from '@/domain';
 
 const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent'];
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Confirm } from '@/components/common/confirm';
-import { ticketLabel, type Conversation, type Owner, type Ticket } from '@/domain';
+import { providerDisplayName, ticketLabel, type Conversation, type Owner, type Ticket } from '@/domain';
 import { useT } from '@/components/common/i18n';
 import { OwnerSelect } from '@/components/common/selects';
 
@@ -21,14 +21,6 @@ export interface ConversationSectionProps {
   onAddToTicket: (ticketId: string) => void;
 }
 
-const PROVIDERS: Record<string, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook',
-  proton: 'Proton Mail',
-  fastmail: 'Fastmail',
-  yahoo: 'Yahoo Mail',
-};
-
 /** The open conversation: state, owner (rule 2 moves the ticket owner too), actions. */
 export function ConversationSection(p: ConversationSectionProps) {
   const t = useT();
@@ -45,7 +37,7 @@ export function ConversationSection(p: ConversationSectionProps) {
           {t('conversation')}
         </h2>
         <span class="muted" data-conversation-state={p.conversation.state}>
-          {PROVIDERS[p.conversation.provider]} · {open ? t('stateOpen') : t('stateClosed')}
+          {providerDisplayName(p.conversation.provider)} · {open ? t('stateOpen') : t('stateClosed')}
         </span>
       </div>
       <dl class="props">

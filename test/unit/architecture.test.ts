@@ -225,3 +225,23 @@ describe('architecture: one list, and everything it names exists', () => {
     expect(keys(locales.pl)).toEqual(keys(locales.en));
   });
 });
+
+describe('architecture: the unit tests mirror the source', () => {
+  it('every folder of test/unit is a folder of the source, and every test file sits in one', () => {
+    const dirs = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir)).flatMap((name) => {
+        const path = posix.join(dir, name);
+        return statSync(join(ROOT, path)).isDirectory() ? [path, ...dirs(path)] : [];
+      });
+    const strays = dirs('test/unit')
+      .map((d) => d.slice('test/unit/'.length))
+      .filter((d) => !existsSync(join(ROOT, d)) || !statSync(join(ROOT, d)).isDirectory());
+    expect(strays).toEqual([]);
+    // At the root only the tests about the whole tree: this one and the translations.
+    expect(
+      readdirSync(join(ROOT, 'test/unit'))
+        .filter((n) => /\.test\.tsx?$/.test(n))
+        .sort(),
+    ).toEqual(['architecture.test.ts', 'locales.test.ts']);
+  });
+});

@@ -30,7 +30,7 @@ export function send<T = any>(page: Evaluator, name: string, data: unknown): Pro
 }
 
 /** Presses what the browser would and a test cannot: a context-menu item or a keyboard shortcut.
- * Only the `--mode e2e` builds answer (see `messaging/test-hooks.ts`). */
+ * Only the `--mode e2e` builds answer (see `background/e2e-hooks.ts`). */
 export function press(page: Evaluator, hook: Record<string, unknown>): Promise<any> {
   return page.evaluate(
     (h: Record<string, unknown>) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage(h),
