@@ -1,12 +1,21 @@
-import { DeskFailure, findStage, type CommandInput, type CommandResult, type Settings, type Ticket } from '@/domain';
-import type { Translate } from '@/components/common/i18n';
-import type { ToastMessage } from '@/components/common/toast';
+import { useMemo, useRef } from 'preact/hooks';
+import { useT, type Translate } from '@/components/common/i18n';
+import { useToast, type ToastMessage } from '@/components/common/toast';
+import {
+  DeskFailure,
+  findStage,
+  stageLabel,
+  SYSTEM_ACTOR,
+  type CommandInput,
+  type CommandResult,
+  type Settings,
+  type Ticket,
+} from '@/domain';
 import type { Client } from '@/messaging/client';
-import { stageLabel } from '@/domain/zod-free/stage-label';
 
 type Body = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'actor'> : never) : never;
 
-export interface PanelActionsDeps {
+export interface PageCommandsDeps {
   call: Client;
   t: Translate;
   actor: () => string;
@@ -18,7 +27,7 @@ export interface PanelActionsDeps {
  * Sends the panel's commands and says what happened. The message comes only from the stored
  * result (never before the transaction committed), with Undo where undoing restores exactly.
  */
-export function createPanelActions({ call, t, actor, settings, toast }: PanelActionsDeps) {
+export function createPageCommands({ call, t, actor, settings, toast }: PageCommandsDeps) {
   async function run(body: Body): Promise<CommandResult | null> {
     try {
       return await call('command', { ...body, requestId: crypto.randomUUID(), actor: actor() } as CommandInput);
@@ -75,4 +84,35 @@ export function createPanelActions({ call, t, actor, settings, toast }: PanelAct
       if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info' });
     },
   };
+}
+
+export type PageCommands = ReturnType<typeof createPageCommands>;
+
+/** Who acts and under which settings, as the page shows them now (undefined while loading). */
+export interface CommandContext {
+  actor: string;
+  settings: Settings;
+}
+
+/**
+ * A page's commands wired to its toast, once: stable across renders, acting as whoever the page
+ * shows at the moment a command is sent.
+ */
+export function usePageCommands(call: Client, context: CommandContext | undefined) {
+  const t = useT();
+  const [toast, toaster] = useToast();
+  const latest = useRef(context);
+  latest.current = context;
+  const commands = useMemo(
+    () =>
+      createPageCommands({
+        call,
+        t,
+        actor: () => latest.current?.actor ?? SYSTEM_ACTOR,
+        settings: () => latest.current!.settings,
+        toast: toaster.show,
+      }),
+    [call, t, toaster],
+  );
+  return { commands, toast, toaster };
 }

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { StageSelect } from '@/components/common/selects';
-import { Toast, useToast } from '@/components/common/toast';
-import { ticketLabel } from '@/domain';
+import { Toast } from '@/components/common/toast';
+import { SYSTEM_ACTOR, ticketLabel } from '@/domain';
 import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
-import { createPanelActions } from '@/pages/commands';
+import { usePageCommands } from '@/pages/commands';
 import { loadPopup } from './model';
 import { useLiveQuery } from '@/pages/live-query';
 import { providerName } from '@/domain/zod-free/providers';
@@ -21,20 +21,13 @@ export interface PopupApi {
 export function App({ db, api }: { db: SidedeskDatabase; api: PopupApi }) {
   const t = useT();
   const [tab, setTab] = useState<{ id: number | null; windowId: number | undefined } | null>(null);
-  const [toast, toaster] = useToast();
   useEffect(() => void api.activeTab().then(setTab), [api]);
   const model = useLiveQuery(() => loadPopup(db, tab?.id ?? null), [db, tab?.id]);
-  const actions = useMemo(
-    () =>
-      createPanelActions({
-        call: api.call,
-        t,
-        actor: () => model?.conversation?.account ?? 'sidedesk',
-        settings: () => model!.settings,
-        toast: toaster.show,
-      }),
-    [api, t, model, toaster],
-  );
+  const {
+    commands: actions,
+    toast,
+    toaster,
+  } = usePageCommands(api.call, model && { actor: model.conversation?.account ?? SYSTEM_ACTOR, settings: model.settings });
   if (!model || !tab) return <main class="popup" aria-busy="true" />;
   const stagesOf = (pipelineId: string) => model.settings.pipelines.find((p) => p.id === pipelineId)?.stages ?? [];
   const open = (ticketId: string) => void api.call('openTicket', { ticketId });

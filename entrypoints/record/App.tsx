@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { ContactSection } from '@/components/common/contact-section';
-import { Toast, useToast } from '@/components/common/toast';
+import { Toast } from '@/components/common/toast';
 import { Confirm } from '@/components/common/confirm';
 import { LinkedConversations } from '@/components/record/linked-conversations';
 import { RecordProperties } from '@/components/record/record-properties';
@@ -9,14 +9,13 @@ import { Timeline } from '@/components/record/timeline';
 import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
 import { readSettings } from '@/store/settings';
-import { createPanelActions } from '@/pages/commands';
+import { usePageCommands } from '@/pages/commands';
 import { useLiveQuery } from '@/pages/live-query';
-import { newestFirst } from '@/domain';
+import { newestFirst, SYSTEM_ACTOR } from '@/domain';
 
 /** The ticket record page: every property, the timeline, linked conversations, the contact. */
 export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: string; call: Client }) {
   const t = useT();
-  const [toast, toaster] = useToast();
   const [confirming, setConfirming] = useState(false);
   const model = useLiveQuery(async () => {
     const ticket = await db.tickets.get(ticketId);
@@ -28,17 +27,11 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
       : [];
     return { ticket, settings, conversations, contact, timeline };
   }, [db, ticketId]);
-  const actions = useMemo(
-    () =>
-      createPanelActions({
-        call,
-        t,
-        actor: () => model?.conversations[0]?.account ?? 'sidedesk',
-        settings: () => model!.settings,
-        toast: toaster.show,
-      }),
-    [call, t, model, toaster],
-  );
+  const {
+    commands: actions,
+    toast,
+    toaster,
+  } = usePageCommands(call, model && { actor: model.conversations[0]?.account ?? SYSTEM_ACTOR, settings: model.settings });
   if (!model) return <main class="record" aria-busy="true" />;
   const { ticket, settings } = model;
   if (!ticket) {

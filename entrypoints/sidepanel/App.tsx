@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { ContactSection } from '@/components/common/contact-section';
 import { ConversationSection } from '@/components/panel/conversation-section';
@@ -6,11 +6,11 @@ import { CreateTicketForm } from '@/components/panel/create-ticket-form';
 import { DetailsPanel } from '@/components/panel/details-panel';
 import { NoWebmail, NothingOpen, Unreadable } from '@/components/panel/notices';
 import { TicketCard } from '@/components/panel/ticket-card';
-import { Toast, useToast } from '@/components/common/toast';
-import { ticketLabel, type Ticket } from '@/domain';
+import { Toast } from '@/components/common/toast';
+import { SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
 import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
-import { createPanelActions } from '@/pages/commands';
+import { usePageCommands } from '@/pages/commands';
 import { loadPanel, searchTickets } from './model';
 import { useLiveQuery } from '@/pages/live-query';
 import { providerName } from '@/domain/zod-free/providers';
@@ -27,7 +27,6 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const t = useT();
   // undefined until the browser says which tab is active: no "open a conversation" flash first.
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
-  const [toast, toaster] = useToast();
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -39,17 +38,11 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const model = useLiveQuery(() => loadPanel(db, tabId ?? null), [db, tabId]);
   const candidates = useLiveQuery(() => (query === null ? Promise.resolve([] as Ticket[]) : searchTickets(db, query)), [db, query]) ?? [];
 
-  const actions = useMemo(
-    () =>
-      createPanelActions({
-        call: api.call,
-        t,
-        actor: () => model?.conversation?.account ?? 'sidedesk',
-        settings: () => model!.settings,
-        toast: toaster.show,
-      }),
-    [api, t, model, toaster],
-  );
+  const {
+    commands: actions,
+    toast,
+    toaster,
+  } = usePageCommands(api.call, model && { actor: model.conversation?.account ?? SYSTEM_ACTOR, settings: model.settings });
 
   if (!model || tabId === undefined) return <main class="panel" aria-busy="true" />;
   const { conversation, ticket, settings, tab } = model;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, DeskFailure, type CommandResult, type Ticket, type TimelineEntry } from '@/domain';
 import type { ToastMessage } from '@/components/common/toast';
-import { createPanelActions } from '@/pages/commands';
+import { createPageCommands } from '@/pages/commands';
 
 const ticket: Ticket = {
   id: 't1',
@@ -39,7 +39,7 @@ const closedEntry = (n: number): TimelineEntry => ({
 function harness(answer: (data: unknown) => CommandResult) {
   const sent: Array<Record<string, unknown>> = [];
   const toasts: Array<Omit<ToastMessage, 'id'>> = [];
-  const actions = createPanelActions({
+  const actions = createPageCommands({
     call: (async (_name: string, data: Record<string, unknown>) => (sent.push(data), answer(data))) as never,
     t: (key, subs) => `${key}${subs ? `(${subs.join(',')})` : ''}`,
     actor: () => 'agent@b.pl',
