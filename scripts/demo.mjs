@@ -7,7 +7,10 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, readTable, ROOT, serve } from './browser.mjs';
+import { preflight } from './preflight.mjs';
+
+preflight(['chromium']);
+const { launch, readTable, ROOT, serve } = await import('./browser.mjs');
 
 const OUT = join(ROOT, 'demo-output');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;

@@ -3,6 +3,7 @@
 // project (unit, store, messaging, e2e in Chromium and Firefox) in one run with a JSON report.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { preflight } from './preflight.mjs';
 import { summarize } from './summary.mjs';
 
 const REPORT = 'test-results/vitest.json';
@@ -16,6 +17,7 @@ function step(name, command, args) {
   return ok;
 }
 
+preflight(['chromium', 'firefox']);
 mkdirSync('test-results', { recursive: true });
 rmSync(REPORT, { force: true });
 const npx = 'npx';
