@@ -60,16 +60,23 @@ export function CreateTicketForm({ conversation, stages, team, me, busy, onCreat
       <div class="row">
         <label class="field">
           <span>{t('stage')}</span>
-          <StageSelect stages={stages} value={draft.stageId} onChange={(stageId) => set({ stageId })} />
+          <StageSelect stages={stages} value={draft.stageId} onChange={(stageId) => set({ stageId })} commit="each" />
         </label>
         <label class="field">
           <span>{t('priority')}</span>
-          <PrioritySelect value={draft.priority} onChange={(priority) => set({ priority })} />
+          <PrioritySelect value={draft.priority} onChange={(priority) => set({ priority })} commit="each" />
         </label>
       </div>
       <label class="field">
         <span>{t('owner')}</span>
-        <OwnerSelect team={team} value={draft.ownerId} me={me} onChange={(ownerId) => set({ ownerId })} label={t('ticketOwner')} />
+        <OwnerSelect
+          team={team}
+          value={draft.ownerId}
+          me={me}
+          onChange={(ownerId) => set({ ownerId })}
+          label={t('ticketOwner')}
+          commit="each"
+        />
       </label>
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('saving') : t('create')}

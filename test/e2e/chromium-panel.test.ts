@@ -80,6 +80,33 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await db('tickets'))[0].name).toBe('Courier lost #4411');
   });
 
+  it('arrow keys on the stage select only move through the options; Enter applies the one reached, once', async () => {
+    const stage = ticketCard().getByLabel('Stage');
+    await stage.selectOption('waiting-on-contact');
+    await expect.poll(async () => (await db('tickets'))[0].stageId).toBe('waiting-on-contact');
+    const stageChanges = async () => (await db('timeline')).filter((e) => e.field === 'stageId').length;
+    const before = { ticket: (await db('tickets'))[0], timeline: (await db('timeline')).length };
+    // Down, Down, Up passes through Closed, whose cascade would close the conversation.
+    await stage.focus();
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowUp');
+    await expect.poll(() => stage.inputValue()).toBe('waiting-on-us');
+    await expect.poll(() => ticketCard().getByRole('status').first().textContent()).toBe('Enter to apply · Esc to cancel');
+    expect((await db('tickets'))[0]).toEqual(before.ticket);
+    expect((await db('timeline')).length).toBe(before.timeline);
+    expect((await conversation(ORDER.id)).state).toBe('open');
+    const changes = await stageChanges();
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await db('tickets'))[0].stageId).toBe('waiting-on-us');
+    await expect.poll(stageChanges).toBe(changes + 1);
+    expect((await conversation(ORDER.id)).state).toBe('open');
+    expect((await db('tickets'))[0].rev).toBe(before.ticket.rev + 1);
+    // A pick (what a mouse does in the open list) applies at once.
+    await stage.selectOption('new');
+    await expect.poll(async () => (await db('tickets'))[0].stageId).toBe('new');
+  });
+
   it('closing the ticket closes its lone conversation, says so, and Undo reopens both', async () => {
     await panel.getByLabel('Stage').selectOption('closed');
     await expect.poll(toast).toBe('Ticket closed, and its conversations (1).');

@@ -71,12 +71,16 @@ describe('Chromium: the quick-status popup', () => {
     expect(names.some((n) => n.includes(ORDER.subject) || n.includes('Sample 11'))).toBe(false);
     expect(await checkBothSchemes(popup, 'popup', SCREENSHOTS)).toEqual([]);
 
-    // Keyboard only: Tab from the top reaches the current ticket's stage; arrows change it.
+    // Keyboard only: Tab from the top reaches the current ticket's stage; a key moves through the
+    // stages without applying any, and Enter applies the one reached.
     await popup.locator('body').focus();
     for (let i = 0; i < 6 && (await popup.evaluate(() => document.activeElement?.id)) !== 'current-stage'; i++)
       await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('current-stage');
     await popup.keyboard.press('End'); // the last stage, Closed, without opening the list
+    await expect.poll(() => popup.locator('#current-stage').inputValue()).toBe('closed');
+    expect((await readTable(ext, 'conversations')).find((c) => c.id === ORDER.id).state).toBe('open');
+    await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('.toast span').first().textContent()).toBe('Ticket closed, and its conversations (1).');
     expect((await readTable(ext, 'conversations')).find((c) => c.id === ORDER.id).state).toBe('closed');
     await expect.poll(() => popup.locator('#current-stage').inputValue()).toBe('closed');
