@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationId, Email, Provider, RecordId, Rev, Timestamp } from './ids';
 import { CAPS } from './text';
+import { MAX_PARTICIPANTS } from './zod-free/participants';
 
 export const Participant = z.object({
   email: Email,
@@ -17,7 +18,7 @@ export const Conversation = z.object({
   /** Deep link that reopens the thread in its webmail (https only). */
   url: z.string().max(CAPS.url).nullable(),
   contactEmail: Email.nullable(),
-  participants: z.array(Participant).max(100),
+  participants: z.array(Participant).max(MAX_PARTICIPANTS),
   messageCount: z.number().int().min(0),
   lastMessageAt: Timestamp.nullable(),
   ownerId: RecordId.nullable(),

@@ -13,6 +13,13 @@ export const RULES = {
   trashConversationDeletesTicket: 'trash-conversation-deletes-ticket',
   /** Rule 6: deleting a ticket deletes its conversations. */
   deleteTicketDeletesConversations: 'delete-ticket-deletes-conversations',
+  /** A closed ticket never has an open conversation: reopening one of its conversations reopens
+   * the ticket, into its pipeline's reopen stage. */
+  reopenConversationReopensTicket: 'reopen-conversation-reopens-ticket',
+  /** The same, the other way: a conversation added to a closed ticket closes. */
+  closedTicketClosesAddedConversation: 'closed-ticket-closes-added-conversation',
+  /** A closed conversation whose customer writes again reopens (a setting can turn it off). */
+  customerWroteAgain: 'customer-wrote-again',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];

@@ -24,6 +24,7 @@ export const Pipeline = z
     id: RecordId,
     label: z.string().min(1).max(CAPS.line),
     stages: z.array(Stage).min(1).max(50),
+    reopenStageId: RecordId.optional(),
   })
   .refine((p) => new Set(p.stages.map((s) => s.id)).size === p.stages.length, {
     message: 'stage ids must be unique within a pipeline',
@@ -36,13 +37,22 @@ export type Pipeline = z.infer<typeof Pipeline>;
 /** The ticket properties a user can choose to show in the details panel. */
 export const PropertyKey = z.string().min(1).max(100);
 
+/** The most members a team can have. */
+export const TEAM_MAX = 500;
+/** How many webmail accounts seen in this browser join the team by themselves. The browser's own
+ * accounts are a handful; past this, a page reporting made-up accounts cannot grow the team, and
+ * a colleague is added by hand (the conversation is recorded all the same). */
+export const TEAM_SELF_JOIN_MAX = 25;
+
 export const Settings = z.object({
   /** Details panel ("View more"): the chosen properties, in the user's order. */
   displayedProperties: z.array(PropertyKey).max(100),
   pipelines: z.array(Pipeline).min(1).max(20),
-  team: z.array(Owner).max(500),
+  team: z.array(Owner).max(TEAM_MAX),
   /** Notifications about followed contacts (new conversation, stage change). */
   notifications: z.boolean().default(true),
+  /** A closed conversation reopens when its customer writes again (with its ticket). */
+  reopenOnReply: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -53,7 +63,18 @@ export const DEFAULT_SETTINGS: Settings = {
   pipelines: [DEFAULT_PIPELINE],
   team: [],
   notifications: true,
+  reopenOnReply: true,
 };
+
+/** The open stage a closed ticket of `pipeline` reopens into (see PlainPipeline.reopenStageId). */
+export function reopenStageOf(pipeline: Pipeline): Stage {
+  const open = pipeline.stages.filter((s) => s.state === 'open');
+  return (
+    open.find((s) => s.id === pipeline.reopenStageId) ??
+    open.find((s) => s.id === 'waiting-on-us' || /waiting on us/i.test(s.label)) ??
+    open[0]!
+  );
+}
 
 /** The stage `stageId` of pipeline `pipelineId`, or undefined when either is unknown. */
 export function findStage(settings: Settings, pipelineId: string, stageId: string): Stage | undefined {

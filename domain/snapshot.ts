@@ -59,7 +59,9 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
   switch (command.type) {
     case 'observe': {
       const o = command.observation;
-      await addConversation(conversationIdOf(o.provider, o.account, o.threadId));
+      // Its ticket too: a customer writing again reopens a closed ticket.
+      const c = await addConversation(conversationIdOf(o.provider, o.account, o.threadId));
+      if (c?.ticketId) await addTicketFamily(c.ticketId);
       if (o.contact) {
         const contact = await reader.contact(o.contact.email);
         if (contact) snap.contacts.set(contact.email, contact);

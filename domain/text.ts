@@ -13,9 +13,11 @@ export const CAPS = {
   propertyValue: 2_000,
 } as const;
 
-// Bidi embeddings/overrides/isolates (U+202A-202E, U+2066-2069) and zero-width characters
-// (U+200B-200D, U+2060, U+FEFF) change how text reads without being visible.
-const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/g;
+// Characters that change how text reads without being seen: every default-ignorable code point
+// (zero-width spaces and joiners, the soft hyphen, bidi marks and isolates, variation selectors,
+// the Hangul fillers, tag characters...) and every format character (Unicode Cf). Two addresses
+// that differ only by these look the same to the agent.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 // C0/C1 controls except tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
@@ -42,10 +44,26 @@ export function cleanBlock(text: string, max: number = CAPS.description): string
   return capLength(head.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(CONTROL, ''), max);
 }
 
-/** A lower-cased email address, or null when `text` is not one. */
+const EMAIL_SHAPE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+/**
+ * A lower-cased email address, or null when `text` is not one. An address that hides invisible
+ * characters (`pay<U+00AD>pal@…`) is not the address it looks like: it keeps each hidden character
+ * as a visible `⟨U+00AD⟩`, so it is never merged with the real one and the agent sees why.
+ */
 export function normalizeEmail(text: string): string | null {
-  const email = cleanLine(text, CAPS.email).toLowerCase();
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(email) ? email : null;
+  const visible = capLength(text, CAPS.email * 4)
+    .replace(CONTROL, '')
+    .trim();
+  const marked = visible.replace(INVISIBLE, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  const email = marked.toLowerCase();
+  if (email.length > CAPS.email) return null;
+  return EMAIL_SHAPE.test(email.replace(/⟨u\+[0-9a-f]{4,6}⟩/g, '')) ? email : null;
+}
+
+/** Whether an address was stored with hidden characters marked (see normalizeEmail). */
+export function isDisguisedEmail(email: string): boolean {
+  return /⟨u\+[0-9a-f]{4,6}⟩/.test(email);
 }
 
 /** Only https: and mailto: links are kept; anything else (javascript:, data:...) becomes null. */

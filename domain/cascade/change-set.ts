@@ -6,7 +6,7 @@ import type { CommandResult } from '../result';
 import type { RuleId } from '../rules';
 import type { Settings } from '../settings';
 import type { Ticket } from '../ticket';
-import type { TimelineEntry, TimelineField, TimelineValue } from '../timeline';
+import { fitTimelineValue, type TimelineEntry, type TimelineField, type TimelineValue } from '../timeline';
 import type { TrashGroup } from '../trash';
 
 /** What the cascade needs from the world: the time and fresh ids, given, never read. */
@@ -84,8 +84,8 @@ export function createChangeSet(command: Command, ctx: DecideContext) {
         conversationId: input.conversationId ?? null,
         contactEmail: input.contactEmail ?? null,
         field: input.field,
-        from: input.from,
-        to: input.to,
+        from: fitTimelineValue(input.from),
+        to: fitTimelineValue(input.to),
         rule: input.rule ?? null,
         seq: writes.putTimeline.length,
       };

@@ -3,6 +3,7 @@ import { RULES } from '../rules';
 import type { Snapshot } from '../snapshot';
 import { createChangeSet, refuse, revise, type DecideContext, type Decision } from './change-set';
 import { checkOwner, conversationIn } from './guards';
+import { reopenClosedTicket } from './stage';
 
 /** Rule 2: a conversation's new owner becomes its ticket's owner too. */
 export function decideSetConversationOwner(cmd: CommandOf<'setConversationOwner'>, snap: Snapshot, ctx: DecideContext): Decision {
@@ -33,7 +34,8 @@ export function decideSetConversationOwner(cmd: CommandOf<'setConversationOwner'
   return change.finish({ conversation, ticket });
 }
 
-/** Rule 5: closing (or reopening) a conversation touches only the conversation. */
+/** Rule 5: closing (or reopening) a conversation touches only the conversation; but reopening one
+ * of a closed ticket reopens the ticket too, which never has an open conversation while closed. */
 export function decideConversationState(
   cmd: CommandOf<'closeConversation'> | CommandOf<'reopenConversation'>,
   snap: Snapshot,
@@ -44,10 +46,11 @@ export function decideConversationState(
   const prior = found.value;
   const state = cmd.type === 'closeConversation' ? 'closed' : 'open';
   const change = createChangeSet(cmd, ctx);
-  const ticket = prior.ticketId ? snap.tickets.get(prior.ticketId) : undefined;
+  let ticket = prior.ticketId ? snap.tickets.get(prior.ticketId) : undefined;
   if (prior.state === state) return change.finish({ conversation: prior, ticket });
   const conversation = revise(prior, { state });
   change.putConversation(conversation);
   change.record({ ticketId: prior.ticketId, conversationId: prior.id, field: 'state', from: prior.state, to: state });
+  if (state === 'open') ticket = reopenClosedTicket(change, snap.settings, ticket, ctx.now, RULES.reopenConversationReopensTicket);
   return change.finish({ conversation, ticket });
 }

@@ -4,7 +4,12 @@ import type { Conversation } from '../conversation';
 import { conversationIdOf } from '../ids';
 import type { Snapshot } from '../snapshot';
 import { companyDomain } from '../text';
-import { createChangeSet, type DecideContext, type Decision } from './change-set';
+import { listChange } from '../timeline';
+import { RULES } from '../rules';
+import { TEAM_SELF_JOIN_MAX } from '../settings';
+import type { Observation } from '../observation';
+import { reopenClosedTicket } from './stage';
+import { createChangeSet, revise, type DecideContext, type Decision } from './change-set';
 
 /** Upserts the conversation a page shows, its contact, and the account's user as a team member.
  * Seeing a conversation again only moves `lastSeenAt`; a changed subject or contact is a revision. */
@@ -18,18 +23,22 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   const id = conversationIdOf(o.provider, o.account, o.threadId);
   const prior = snap.conversations.get(id);
 
-  if (!snap.settings.team.some((m) => m.id === o.account)) {
+  const team = snap.settings.team;
+  if (!team.some((m) => m.id === o.account) && team.length < TEAM_SELF_JOIN_MAX) {
     change.writes.putSettings = {
       ...snap.settings,
       team: [...snap.settings.team, { id: o.account, name: o.account.split('@')[0] ?? o.account, email: o.account }],
     };
   }
 
+  // What a page whose address does not name this thread says of a known conversation is not
+  // believed beyond its messages: its subject, contact and people stay as they were.
+  const believed = !prior || cmd.verified;
   const seen = {
-    subject: o.subject,
-    url: o.url,
-    contactEmail: o.contact?.email ?? null,
-    participants: o.participants,
+    subject: believed ? o.subject : prior.subject,
+    url: believed ? o.url : prior.url,
+    contactEmail: believed ? (o.contact?.email ?? null) : prior.contactEmail,
+    participants: believed ? o.participants : prior.participants,
     messageCount: o.messageCount,
     lastMessageAt: o.lastMessageAt,
   };
@@ -53,7 +62,11 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     const moved: Array<'subject' | 'url' | 'contactEmail'> = (['subject', 'url', 'contactEmail'] as const).filter(
       (k) => prior[k] !== seen[k],
     );
-    const participantsMoved = JSON.stringify(prior.participants) !== JSON.stringify(seen.participants);
+    const people = listChange(
+      prior.participants.map((p) => p.email),
+      seen.participants.map((p) => p.email),
+    );
+    const participantsMoved = people.from !== null || people.to !== null;
     const lastSeenAt = Math.max(prior.lastSeenAt, ctx.now);
     if (moved.length > 0 || participantsMoved) {
       conversation = { ...prior, ...seen, lastSeenAt, rev: prior.rev + 1 };
@@ -65,11 +78,11 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
           ticketId: prior.ticketId,
           conversationId: id,
           field: 'participants',
-          from: prior.participants.map((p) => p.email).join(', '),
-          to: seen.participants.map((p) => p.email).join(', '),
+          ...people,
         });
       }
     } else if (
+      JSON.stringify(prior.participants) === JSON.stringify(seen.participants) &&
       prior.messageCount === seen.messageCount &&
       prior.lastMessageAt === seen.lastMessageAt &&
       lastSeenAt - prior.lastSeenAt < SEEN_EVERY_MS
@@ -80,12 +93,32 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     } else {
       // Only what the page shows of its messages and when it was seen: not a change of
       // help-desk state, so no revision and no entry.
-      conversation = { ...prior, messageCount: seen.messageCount, lastMessageAt: seen.lastMessageAt, lastSeenAt };
+      // (The same people, named or ordered as the page now shows them, are no change either.)
+      conversation = {
+        ...prior,
+        participants: seen.participants,
+        messageCount: seen.messageCount,
+        lastMessageAt: seen.lastMessageAt,
+        lastSeenAt,
+      };
     }
+  }
+  let ticket = conversation.ticketId ? snap.tickets.get(conversation.ticketId) : undefined;
+  if (prior && believed && customerWroteAgain(prior, o, snap)) {
+    conversation = conversation.rev > prior.rev ? { ...conversation, state: 'open' } : revise(conversation, { state: 'open' });
+    change.record({
+      ticketId: prior.ticketId,
+      conversationId: id,
+      field: 'state',
+      from: 'closed',
+      to: 'open',
+      rule: RULES.customerWroteAgain,
+    });
+    ticket = reopenClosedTicket(change, snap.settings, ticket, ctx.now, RULES.customerWroteAgain);
   }
   if (conversation !== prior) change.putConversation(conversation);
 
-  if (o.contact) {
+  if (o.contact && believed) {
     const known = snap.contacts.get(o.contact.email);
     const name = o.contact.name || known?.name || '';
     if (!known || known.name !== name) {
@@ -100,5 +133,17 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     }
   }
   const newForContact = conversation.contactEmail !== null && (!prior || prior.contactEmail !== conversation.contactEmail);
-  return change.finish({ conversation, newForContact });
+  return change.finish({ conversation, ticket, newForContact });
+}
+
+/**
+ * The customer wrote again: a closed conversation shows a message newer than any seen before,
+ * from someone who is neither the account nor a teammate. Help desks reopen on a reply; a setting
+ * turns it off.
+ */
+function customerWroteAgain(prior: Conversation, o: Observation, snap: Snapshot): boolean {
+  if (prior.state !== 'closed' || !snap.settings.reopenOnReply) return false;
+  if (o.lastMessageAt === null || prior.lastMessageAt === null || o.lastMessageAt <= prior.lastMessageAt) return false;
+  const sender = o.lastSenderEmail;
+  return !!sender && sender !== o.account && !snap.settings.team.some((m) => m.email === sender || m.id === sender);
 }

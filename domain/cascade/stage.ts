@@ -1,4 +1,6 @@
 import type { Conversation } from '../conversation';
+import type { RuleId } from '../rules';
+import { findStage, reopenStageOf, type Settings } from '../settings';
 import { RULES } from '../rules';
 import type { Stage } from '../settings';
 import type { Ticket } from '../ticket';
@@ -39,4 +41,25 @@ export function cascadeStage(change: ChangeSet, ticket: Ticket, from: Stage | nu
       });
     }
   }
+}
+
+/**
+ * A closed ticket never has an open conversation: when one of its conversations opens again, the
+ * ticket reopens into its pipeline's reopen stage, recorded under `rule`. Its other conversations
+ * stay as they are (only the one that came back is open). Returns the ticket as it is now.
+ */
+export function reopenClosedTicket(
+  change: ChangeSet,
+  settings: Settings,
+  ticket: Ticket | undefined,
+  now: number,
+  rule: RuleId,
+): Ticket | undefined {
+  if (!ticket || findStage(settings, ticket.pipelineId, ticket.stageId)?.state !== 'closed') return ticket;
+  const pipeline = settings.pipelines.find((p) => p.id === ticket.pipelineId)!;
+  const to = reopenStageOf(pipeline);
+  const reopened = revise(ticket, { stageId: to.id, closedAt: null, updatedAt: now });
+  change.putTicket(reopened);
+  change.record({ ticketId: ticket.id, field: 'stageId', from: ticket.stageId, to: to.id, rule });
+  return reopened;
 }

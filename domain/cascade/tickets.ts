@@ -1,6 +1,7 @@
 import type { CommandOf, TicketChanges } from '../commands';
 import { deskError } from '../zod-free/errors';
 import { findStage } from '../settings';
+import { RULES } from '../rules';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';
 import type { TimelineValue } from '../timeline';
@@ -65,9 +66,23 @@ export function decideAddConversation(cmd: CommandOf<'addConversationToTicket'>,
     return refuse(deskError('already-linked', `This conversation already has ticket ${conv.value.ticketId}; a link is never removed.`));
   }
   const change = createChangeSet(cmd, ctx);
-  const linked = revise(conv.value, { ticketId: ticket.value.id });
+  // A closed ticket never has an open conversation: one that joins it closes, as creating a
+  // ticket straight into a closed stage closes its conversation.
+  const closing =
+    conv.value.state === 'open' && findStage(snap.settings, ticket.value.pipelineId, ticket.value.stageId)?.state === 'closed';
+  const linked = revise(conv.value, { ticketId: ticket.value.id, ...(closing ? { state: 'closed' as const } : {}) });
   change.putConversation(linked);
   change.record({ ticketId: ticket.value.id, conversationId: linked.id, field: 'ticketId', from: null, to: ticket.value.id });
+  if (closing) {
+    change.record({
+      ticketId: ticket.value.id,
+      conversationId: linked.id,
+      field: 'state',
+      from: 'open',
+      to: 'closed',
+      rule: RULES.closedTicketClosesAddedConversation,
+    });
+  }
   return change.finish({ ticket: ticket.value, conversation: linked });
 }
 

@@ -13,4 +13,5 @@ export const DEFAULT_PIPELINE: PlainPipeline = {
     { id: 'waiting-on-us', label: 'Waiting on us', state: 'open' },
     { id: 'closed', label: 'Closed', state: 'closed' },
   ],
+  reopenStageId: 'waiting-on-us',
 };

@@ -13,4 +13,7 @@ export interface PlainPipeline {
   id: string;
   label: string;
   stages: PlainStage[];
+  /** Where a closed ticket goes when its customer writes again or a conversation reopens; an
+   * open stage of this pipeline (unset: its "waiting on us" stage, else its first open one). */
+  reopenStageId?: string | undefined;
 }

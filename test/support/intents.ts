@@ -11,6 +11,7 @@ const OWNERS = ['agent@sidedesk.test', COLLEAGUE, null, 'stranger@x.test'];
  * stale = use an old revision). Unresolvable picks still make a command, which must be refused. */
 export type Intent =
   | { kind: 'observe'; thread: number; subject: number }
+  | { kind: 'reply'; thread: number; fromCustomer: boolean }
   | { kind: 'create'; thread: number; stage: number }
   | { kind: 'add'; thread: number; pick: number }
   | { kind: 'stage'; pick: number; stage: number; stale: boolean }
@@ -27,6 +28,7 @@ const stale = fc.boolean().map((b) => b && Math.random() < 0.3);
 
 export const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('observe' as const), thread, subject: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('reply' as const), thread, fromCustomer: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), thread, stage: fc.nat(STAGES.length - 1) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), thread, pick }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('stage' as const), pick, stage: fc.nat(STAGES.length - 1), stale }) },
@@ -64,6 +66,15 @@ export function toCommand(i: Intent, state: MemoryState): CommandInput {
   switch (i.kind) {
     case 'observe':
       return observe(THREADS[i.thread]!, { subject: `Subject ${i.subject}` });
+    case 'reply': {
+      // A newer message in the thread, from its customer or from a teammate.
+      const t = THREADS[i.thread]!;
+      return observe(t, {
+        messageCount: (conv?.messageCount ?? 1) + 1,
+        lastMessageAt: (conv?.lastMessageAt ?? 1_761_850_560_000) + 60_000,
+        lastSenderEmail: i.fromCustomer ? `customer-${t}@klient.pl` : COLLEAGUE,
+      });
+    }
     case 'create':
       return { ...base, type: 'createTicket', conversationId: cid, draft: { stageId: STAGES[i.stage]! } };
     case 'add':

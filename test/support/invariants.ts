@@ -16,6 +16,13 @@ export function checkState(s: MemoryState): void {
   for (const c of s.conversations.values()) {
     // One field holds the link, so "at most one ticket" is structural; it must point somewhere.
     if (c.ticketId !== null) expect(s.tickets.has(c.ticketId), `conversation ${c.id} links to a missing ticket`).toBe(true);
+    const ticket = c.ticketId ? s.tickets.get(c.ticketId) : undefined;
+    if (ticket && c.state === 'open') {
+      expect(
+        findStage(s.settings, ticket.pipelineId, ticket.stageId)?.state,
+        `closed ticket ${ticket.id} has open conversation ${c.id}`,
+      ).toBe('open');
+    }
   }
   for (const g of s.trash.values()) {
     for (const t of g.tickets) expect(s.tickets.has(t.id), 'a ticket is never both live and trashed').toBe(false);
@@ -64,6 +71,25 @@ export function checkStep(before: MemoryState, input: CommandInput, outcome: Ste
         expect(c.state, 'rule 4: only a lone conversation reopens').toBe(expected);
       }
     }
+  }
+  if (input.type === 'observe') {
+    const o = input.observation;
+    const id = `${o.provider}:${o.account}:${o.threadId}`;
+    const was = before.conversations.get(id);
+    const now = after.conversations.get(id)!;
+    const newer = was?.lastMessageAt != null && o.lastMessageAt != null && o.lastMessageAt > was.lastMessageAt;
+    const fromCustomer =
+      !!o.lastSenderEmail && !after.settings.team.some((m) => m.email === o.lastSenderEmail) && o.lastSenderEmail !== o.account;
+    if (was?.state === 'closed') {
+      expect(now.state, 'a closed conversation reopens exactly when its customer writes again').toBe(
+        newer && fromCustomer ? 'open' : 'closed',
+      );
+    }
+  }
+  if (input.type === 'reopenConversation' || input.type === 'addConversationToTicket') {
+    const conv = after.conversations.get(input.conversationId);
+    const ticket = conv?.ticketId ? after.tickets.get(conv.ticketId) : undefined;
+    if (conv && ticket && conv.state === 'open') expect(findStage(after.settings, ticket.pipelineId, ticket.stageId)!.state).toBe('open');
   }
   if (input.type === 'setConversationOwner') {
     const conv = after.conversations.get(input.conversationId)!;

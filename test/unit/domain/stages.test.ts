@@ -87,13 +87,17 @@ describe('rule 5: closing a conversation closes only the conversation', () => {
     if (n === 2) expect(stateOf(desk, 'b')).toBe('open');
   });
 
-  it('reopening a conversation leaves a closed ticket closed', async () => {
+  it('reopening a conversation of a closed ticket reopens the ticket into its reopen stage, saying why', async () => {
     const desk = await deskWith('a');
     const ticket = await ticketOn(desk, 'a');
     await setStage(desk, ticket.id, 'closed');
     const c = desk.state.conversations.get(convId('a'))!;
-    await ok(desk.run(cmd({ type: 'reopenConversation', conversationId: c.id, rev: c.rev })));
+    const result = await ok(desk.run(cmd({ type: 'reopenConversation', conversationId: c.id, rev: c.rev })));
     expect(stateOf(desk, 'a')).toBe('open');
-    expect(desk.state.tickets.get(ticket.id)!.stageId).toBe('closed');
+    const after = desk.state.tickets.get(ticket.id)!;
+    expect(after).toMatchObject({ stageId: 'waiting-on-us', closedAt: null });
+    expect(result.data.cascade).toEqual([
+      expect.objectContaining({ field: 'stageId', from: 'closed', to: 'waiting-on-us', rule: 'reopen-conversation-reopens-ticket' }),
+    ]);
   });
 });
