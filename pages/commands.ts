@@ -23,6 +23,12 @@ export interface PageCommandsDeps {
   toast: (message: Omit<ToastMessage, 'id'>) => void;
 }
 
+/** The ticket and conversation a command acts on: what its message is about. */
+function aboutOf(body: Body): string[] {
+  const ids = body as { ticketId?: unknown; conversationId?: unknown };
+  return [ids.ticketId, ids.conversationId].filter((id): id is string => typeof id === 'string');
+}
+
 /**
  * Sends the panel's commands and says what happened. The message comes only from the stored
  * result (never before the transaction committed), with Undo where undoing restores exactly.
@@ -34,7 +40,7 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
     } catch (error) {
       const code = error instanceof DeskFailure ? error.error.code : 'internal';
       const text = code === 'conflict' ? t('conflictShown') : t('notSaved', [(error as Error).message]);
-      toast({ text, tone: 'error' });
+      toast({ text, tone: 'error', about: aboutOf(body) });
       return null;
     }
   }
@@ -58,6 +64,7 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
       toast({
         text,
         tone: 'info',
+        about: [after.id],
         undo: exact ? () => void run({ type: 'setTicketStage', ticketId: after.id, rev: after.rev, stageId: from }) : undefined,
       });
     },
@@ -68,7 +75,7 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
       if (!result?.trashId) return;
       const trashId = result.trashId;
       const text = withTicket ? t('toastTrashedTicket', [conversations]) : t('toastTrashedConversation');
-      toast({ text, tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
+      toast({ text, tone: 'info', about: [conversationId], undo: () => void run({ type: 'restoreTrash', trashId }) });
     },
 
     /** Rule 6 from the record page; Undo restores the ticket and its conversations. */
@@ -76,12 +83,17 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
       const result = await run({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev, conversations });
       if (!result?.trashId) return;
       const trashId = result.trashId;
-      toast({ text: t('toastDeleted', [conversations]), tone: 'info', undo: () => void run({ type: 'restoreTrash', trashId }) });
+      toast({
+        text: t('toastDeleted', [conversations]),
+        tone: 'info',
+        about: [ticket.id],
+        undo: () => void run({ type: 'restoreTrash', trashId }),
+      });
     },
 
     async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {
       const result = await run({ type: 'setConversationOwner', conversationId, rev, ownerId });
-      if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info' });
+      if (result?.cascade.length) toast({ text: t('toastOwnerFollowed'), tone: 'info', about: [conversationId] });
     },
   };
 }
@@ -96,11 +108,12 @@ export interface CommandContext {
 
 /**
  * A page's commands wired to its toast, once: stable across renders, acting as whoever the page
- * shows at the moment a command is sent.
+ * shows at the moment a command is sent. `showing` is the tickets and conversations on screen
+ * (see `useToast`): a message about one no longer shown goes, and its Undo with it.
  */
-export function usePageCommands(call: Client, context: CommandContext | undefined) {
+export function usePageCommands(call: Client, context: CommandContext | undefined, showing?: readonly string[]) {
   const t = useT();
-  const [toast, toaster] = useToast();
+  const [toast, toaster] = useToast(showing);
   const latest = useRef(context);
   latest.current = context;
   const commands = useMemo(

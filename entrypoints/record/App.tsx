@@ -31,7 +31,7 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
     commands: actions,
     toast,
     toaster,
-  } = usePageCommands(call, model && { actor: model.conversations[0]?.account ?? SYSTEM_ACTOR, settings: model.settings });
+  } = usePageCommands(call, model && { actor: model.conversations[0]?.account ?? SYSTEM_ACTOR, settings: model.settings }, [ticketId]);
   if (!model) return <main class="record" aria-busy="true" />;
   const { ticket, settings } = model;
   if (!ticket) {

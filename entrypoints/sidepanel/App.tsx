@@ -42,7 +42,12 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     commands: actions,
     toast,
     toaster,
-  } = usePageCommands(api.call, model && { actor: model.conversation?.account ?? SYSTEM_ACTOR, settings: model.settings });
+  } = usePageCommands(
+    api.call,
+    model && { actor: model.conversation?.account ?? SYSTEM_ACTOR, settings: model.settings },
+    // What the panel is about now: a message about another conversation or ticket goes.
+    model && [model.tab?.conversationId, model.ticket?.id].filter((id): id is string => !!id),
+  );
 
   if (!model || tabId === undefined) return <main class="panel" aria-busy="true" />;
   const { conversation, ticket, settings, tab } = model;
@@ -65,7 +70,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             me={me}
             onOpenRecord={() => openRecord(ticket.id)}
             onRename={(name) => void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { name } })}
-            onConflict={() => toaster.error(t('conflictShown'))}
+            onConflict={() => toaster.error(t('conflictShown'), [ticket.id])}
             onPriority={(priority) =>
               void actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes: { priority } })
             }
@@ -90,7 +95,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
                 draft: { ...draft, source: 'email' },
               });
               setBusy(false);
-              if (result?.ticket) toaster.info(t('toastCreated', [ticketLabel(result.ticket)]));
+              if (result?.ticket) toaster.info(t('toastCreated', [ticketLabel(result.ticket)]), [conversation.id, result.ticket.id]);
             }}
           />
         )}

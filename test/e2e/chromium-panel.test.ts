@@ -117,6 +117,29 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await db('tickets'))[0].stageId).toBe('new');
   });
 
+  it('a toast fades on its own, and goes with its ticket when the panel follows the tab elsewhere', async () => {
+    const undo = panel.getByRole('button', { name: 'Undo' });
+    // The pointer is still where the last Undo was: a toast under it waits, so move it away.
+    await panel.mouse.move(200, 100);
+    await ticketCard().getByLabel('Stage').selectOption('waiting-on-us');
+    await expect.poll(toast).toBe('Stage: Waiting on us.');
+    // Long enough to use, then gone without a click.
+    expect(await undo.count()).toBe(1);
+    await expect.poll(() => panel.locator('.toast').count(), { timeout: 15_000 }).toBe(0);
+    await ticketCard().getByLabel('Stage').selectOption('waiting-on-contact');
+    await expect.poll(toast).toBe('Stage: Waiting on contact.');
+    await GMAIL_SPEC.open(mail, 1);
+    await expect.poll(() => panel.getByLabel('Ticket name').inputValue(), { timeout: 10_000 }).toBe(REFUND.subject);
+    // No Undo for a ticket the panel no longer shows.
+    expect(await panel.locator('.toast').count()).toBe(0);
+    expect(await undo.count()).toBe(0);
+    await GMAIL_SPEC.open(mail, 0);
+    await ticketCard()
+      .getByRole('button', { name: /Ticket name:/ })
+      .waitFor();
+    expect(await panel.locator('.toast').count()).toBe(0);
+  });
+
   it('the panel follows the tab to the next conversation, which joins the ticket through the picker', async () => {
     await GMAIL_SPEC.open(mail, 1);
     await expect.poll(() => panel.getByLabel('Ticket name').inputValue(), { timeout: 10_000 }).toBe(REFUND.subject);

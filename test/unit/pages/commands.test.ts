@@ -63,6 +63,8 @@ describe('panel actions', () => {
     const h = harness(() => result({ ticket: { ...ticket, stageId: 'closed', rev: 4 }, cascade: [closedEntry(1)] }));
     await h.actions.setStage(ticket, 'closed', 1);
     expect(h.toasts[0]!.text).toBe('toastTicketClosed(1)');
+    // About the ticket it changed: it goes when the page shows another one.
+    expect(h.toasts[0]!.about).toEqual(['t1']);
     h.toasts[0]!.undo!();
     expect(h.sent[1]).toMatchObject({ type: 'setTicketStage', ticketId: 't1', rev: 4, stageId: 'new' });
   });
@@ -78,13 +80,14 @@ describe('panel actions', () => {
       throw new DeskFailure({ code: 'conflict', message: 'changed elsewhere' });
     });
     expect(await h.actions.run({ type: 'updateTicket', ticketId: 't1', rev: 1, changes: { priority: 'low' } })).toBeNull();
-    expect(h.toasts).toEqual([{ text: 'conflictShown', tone: 'error' }]);
+    expect(h.toasts).toEqual([{ text: 'conflictShown', tone: 'error', about: ['t1'] }]);
   });
 
   it('trash says what went, as the confirmation did, and Undo restores that group', async () => {
     const h = harness(() => result({ trashId: 'trash-1' }));
     await h.actions.trash('gmail:a@b.pl:1', 2, true, 3);
     expect(h.toasts[0]!.text).toBe('toastTrashedTicket(3)');
+    expect(h.toasts[0]!.about).toEqual(['gmail:a@b.pl:1']);
     h.toasts[0]!.undo!();
     expect(h.sent[1]).toMatchObject({ type: 'restoreTrash', trashId: 'trash-1' });
   });
