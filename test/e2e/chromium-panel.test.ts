@@ -80,6 +80,23 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     expect((await db('tickets'))[0].name).toBe('Courier lost #4411');
   });
 
+  it('the name, edited in place, shows a focus ring when reached by keyboard, in light and dark', async () => {
+    const name = ticketCard().getByRole('button', { name: /Ticket name:/ });
+    await panel.getByRole('button', { name: /^#T-0001/ }).focus();
+    await panel.keyboard.press('Tab');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      const ring = await name.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+      });
+      expect(ring).toEqual({ style: 'solid', width: '2px', color: scheme === 'light' ? 'rgb(36, 87, 197)' : 'rgb(122, 162, 255)' });
+      await ticketCard().screenshot({ path: join(SCREENSHOTS, `panel-name-focus-${scheme}.png`) });
+    }
+    await panel.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('arrow keys on the stage select only move through the options; Enter applies the one reached, once', async () => {
     const stage = ticketCard().getByLabel('Stage');
     await stage.selectOption('waiting-on-contact');
