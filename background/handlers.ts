@@ -2,7 +2,8 @@ import { DeskFailure, deskError, findStage, Settings, type CommandResult, type C
 import type { SidedeskDatabase } from '@/store/database';
 import type { Desk } from '@/store/desk';
 import { readSettings } from '@/store/settings';
-import { providerOfUrl } from '@/domain/zod-free/providers';
+import { providerOfUrl, type Provider } from '@/domain/zod-free/providers';
+import { READERS } from '@/webmail/registry';
 import type { TicketView } from '@/messaging/protocol';
 import type { Handlers } from './router';
 
@@ -35,6 +36,13 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
     });
   }
 
+  /** The ticket of the conversation a webmail tab shows now, as the background recorded it. */
+  async function ticketOfTab(tabId: number | undefined): Promise<string | null> {
+    const tab = tabId === undefined ? undefined : await db.tabs.get(tabId);
+    const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
+    return conversation?.ticketId ?? null;
+  }
+
   return {
     async command(command) {
       const outcome = await desk.execute(command);
@@ -43,8 +51,10 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       return result;
     },
 
-    async report({ requestId, url, reading }, caller) {
+    async report({ requestId, reading }, caller) {
       const tabId = caller.tabId!;
+      // The tab's address is the browser's word for it (the sender), never what the message says.
+      const url = caller.url;
       if (reading.status !== 'conversation') {
         await desk.reportTab(tabId, url, reading.status === 'none' ? { status: 'ok' } : { status: 'unreadable', reason: reading.reason });
         return { conversationId: null, view: null };
@@ -54,7 +64,13 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
         throw new DeskFailure(deskError('forbidden', 'A page may only report conversations of its own webmail.'));
       }
       const outcome = await desk.execute(
-        { type: 'observe', requestId, actor: 'content-script', observation: reading.observation },
+        {
+          type: 'observe',
+          requestId,
+          actor: 'content-script',
+          observation: reading.observation,
+          verified: addressShowsThread(url, reading.observation.provider, reading.observation.threadId),
+        },
         { tabId, url },
       );
       const result = orThrow(outcome);
@@ -73,7 +89,10 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       return ticketView(conversationId);
     },
 
-    async openTicket({ ticketId }) {
+    async openTicket({ ticketId }, caller) {
+      if (caller.kind === 'content-script' && (await ticketOfTab(caller.tabId)) !== ticketId) {
+        throw new DeskFailure(deskError('forbidden', 'A page may only open the ticket of the conversation it shows.'));
+      }
       if (!(await db.tickets.get(ticketId))) throw new DeskFailure(deskError('not-found', 'That ticket no longer exists.'));
       await openTicketPage(ticketId);
       return { opened: true };
@@ -107,4 +126,15 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       });
     },
   };
+}
+
+/**
+ * Whether the page's own address (the sender's, not the message's) names the thread a report is
+ * about. A reader never reports a thread other than the one its address names, so a report that
+ * disagrees was misled by the page; one whose address names no thread cannot be checked. Either
+ * is recorded, but neither rewrites what is known of a conversation (see the observe command).
+ */
+export function addressShowsThread(url: string, provider: Provider, threadId: string): boolean {
+  if (!URL.canParse(url)) return false;
+  return READERS[provider].threadIdFromUrl(new URL(url)) === threadId;
 }

@@ -42,7 +42,8 @@ export function startBackground(): void {
   const updateBadge = createBadge(db, (text) => browser.action.setBadgeText({ text }));
   const alertFollowers = createFollowAlerts(db, notifier, t);
   const onStored = (type: CommandType, result: CommandResult) => {
-    if (type !== 'observe') void Promise.all([notifyTabs(), updateBadge()]);
+    // An observation changes tickets only through a cascade (the customer wrote again).
+    if (type !== 'observe' || result.cascade.length > 0) void Promise.all([notifyTabs(), updateBadge()]);
     void alertFollowers(type, result);
   };
 

@@ -24,7 +24,8 @@ export const protocol = {
   command: { request: Command, response: CommandResult, from: ['extension-page'] },
   /** The content script reports what its page shows. */
   report: {
-    request: z.object({ requestId: RecordId, url: z.string().max(4096), reading: Reading }),
+    // `url` is ignored: the tab's address is taken from the sender, which the browser vouches for.
+    request: z.object({ requestId: RecordId, url: z.string().max(4096).optional(), reading: Reading }),
     // The stored conversation with its ticket, so the chip draws without a second round trip.
     response: z.object({ conversationId: ConversationId.nullable(), view: TicketView.nullable() }),
     from: ['content-script'],

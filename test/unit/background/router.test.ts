@@ -188,10 +188,60 @@ describe('messaging router', () => {
     ).rejects.toSatisfy((e) => e instanceof DeskFailure && e.error.code === 'conflict');
   });
 
-  it('the chip opens the record page of an existing ticket only', async () => {
+  it("security: the chip opens the record page of its own conversation's ticket only", async () => {
     await env.as('content script')('openTicket', { ticketId: env.ticketId });
     expect(env.opened).toEqual([env.ticketId]);
-    await expect(env.as('content script')('openTicket', { ticketId: 'nope' })).rejects.toMatchObject({ error: { code: 'not-found' } });
+    await expect(env.as('content script')('openTicket', { ticketId: 'nope' })).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    // Another conversation's ticket, which exists: still not this page's to open.
+    await env.as('content script')('report', { requestId: rid(), reading: { status: 'conversation', observation: observation('b') } });
+    const other = await env.as('extension page')('command', {
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('b'),
+      draft: {},
+    });
+    await env.as('content script')('report', { requestId: rid(), reading: { status: 'conversation', observation: observation('a') } });
+    await expect(env.as('content script')('openTicket', { ticketId: other.ticket!.id })).rejects.toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(env.opened).toEqual([env.ticketId]);
+    // An extension page may open any ticket.
+    await env.as('extension page')('openTicket', { ticketId: other.ticket!.id });
+    expect(env.opened).toEqual([env.ticketId, other.ticket!.id]);
+  });
+
+  it("security: the tab's address is the sender's, never the one the report names", async () => {
+    await env.as('content script')('report', {
+      requestId: rid(),
+      url: 'https://evil.example/phish',
+      reading: { status: 'none', reason: 'list' },
+    });
+    expect((await env.db.tabs.get(5))!.url).toBe(SENDERS['content script'].url);
+  });
+
+  it("security: a report's link to elsewhere is never stored as the conversation's link", async () => {
+    await env.as('content script')('report', {
+      requestId: rid(),
+      reading: { status: 'conversation', observation: observation('c', { url: 'https://evil.example/phish' }) },
+    });
+    expect((await env.db.conversations.get(convId('c')))!.url).toBeNull();
+  });
+
+  it('security: a report of a thread other than the one its address names cannot rewrite that conversation', async () => {
+    const shown = '19a367a0e0052e6b';
+    const other = '199a4cb2200f2a74';
+    const tab = { id: SELF.id, url: `https://mail.google.com/mail/u/0/#inbox/${shown}`, tab: { id: 7 } };
+    const from = createClient((message) => env.router.handle(message, tab));
+    const report = (thread: string, subject: string) =>
+      from('report', { requestId: rid(), reading: { status: 'conversation', observation: observation(thread, { subject }) } });
+    await report(shown, 'Shown thread');
+    await report(other, 'Other thread'); // first seen: recorded as the page said
+    await report(other, 'Forged subject');
+    expect((await env.db.conversations.get(convId(other)))!.subject).toBe('Other thread');
+    // The thread the address names is believed.
+    await report(shown, 'Shown thread, renamed');
+    expect((await env.db.conversations.get(convId(shown)))!.subject).toBe('Shown thread, renamed');
   });
 
   it('a page with no conversation or an unreadable layout is recorded as the tab health', async () => {
