@@ -1,4 +1,4 @@
-import { DeskFailure, type DeskError } from '@/domain';
+import { DeskFailure, describeZodError, type DeskError } from '@/domain';
 import {
   Envelope,
   protocol,
@@ -42,7 +42,8 @@ export function createRouter(handlers: Handlers, self: Self) {
     }
     const data = entry.request.safeParse(envelope.data.data);
     if (!data.success) {
-      return fail({ code: 'invalid', message: `Malformed ${name}: ${data.error.issues[0]?.message ?? 'unknown'}` });
+      console.warn(`Sidedesk refused a ${name} request`, data.error.issues);
+      return fail({ code: 'invalid', message: describeZodError(data.error) });
     }
     const caller: Caller = { kind, tabId: sender.tab?.id, url: sender.url ?? '' };
     try {

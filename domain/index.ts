@@ -18,6 +18,7 @@ export * from './timeline';
 export * from './trash';
 export { decide, type DecideContext, type Decision, type Writes } from './cascade';
 export * from './reading';
+export * from './refusals';
 export {
   PROVIDERS,
   PROVIDER_IDS,

@@ -1,3 +1,4 @@
+import { PROPERTY_PREFIX } from './text';
 import type { Ticket } from './ticket';
 
 /** The ticket properties the details panel can show; free properties join as `properties.<key>`. */
@@ -26,7 +27,7 @@ export function displayableProperties(ticket: Ticket): string[] {
 
 /** The raw value of a displayable property (dates stay numbers: the UI formats them). */
 export function propertyValue(ticket: Ticket, key: string): string | number | boolean | null {
-  if (key.startsWith('properties.')) return ticket.properties[key.slice('properties.'.length)] ?? null;
+  if (key.startsWith(PROPERTY_PREFIX)) return ticket.properties[key.slice(PROPERTY_PREFIX.length)] ?? null;
   if ((BUILTIN_PROPERTIES as readonly string[]).includes(key)) return ticket[key as BuiltinProperty];
   return null;
 }

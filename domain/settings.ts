@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, RecordId } from './ids';
-import { CAPS } from './text';
+import { CAPS, FIELD_KEY_MAX } from './text';
 import { DEFAULT_PIPELINE } from './zod-free/default-pipeline';
 
 /** A member of the support team. The id of the webmail account's own user is their address. */
@@ -35,7 +35,7 @@ export const Pipeline = z
 export type Pipeline = z.infer<typeof Pipeline>;
 
 /** The ticket properties a user can choose to show in the details panel. */
-export const PropertyKey = z.string().min(1).max(100);
+export const PropertyKey = z.string().min(1).max(FIELD_KEY_MAX);
 
 /** The most members a team can have. */
 export const TEAM_MAX = 500;

@@ -11,7 +11,14 @@ export const CAPS = {
   url: 2048,
   description: 20_000,
   propertyValue: 2_000,
+  /** A free property's name: the form, the ticket and the timeline all take it from here. */
+  propertyName: 100,
 } as const;
+
+/** What a free property is called wherever a key names it (`properties.<name>`). */
+export const PROPERTY_PREFIX = 'properties.';
+/** The longest key that names a property or a timeline field: a free property's, with its prefix. */
+export const FIELD_KEY_MAX = PROPERTY_PREFIX.length + CAPS.propertyName;
 
 // Characters that change how text reads without being seen: every default-ignorable code point
 // (zero-width spaces and joiners, the soft hyphen, bidi marks and isolates, variation selectors,

@@ -10,7 +10,7 @@ export const TicketSource = z.enum(['email', 'context-menu', 'manual', 'import']
 /** Free properties: a small map of user-defined values. */
 export const PropertyValue = z.union([z.string().max(CAPS.propertyValue), z.number(), z.boolean(), z.null()]);
 export const FreeProperties = z
-  .record(z.string().min(1).max(100), PropertyValue)
+  .record(z.string().min(1).max(CAPS.propertyName), PropertyValue)
   .refine((p) => Object.keys(p).length <= 100, { message: 'at most 100 free properties' });
 
 export const Ticket = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Actor, ConversationId, Email, RecordId, Timestamp } from './ids';
 import { RULE_IDS } from './rules';
-import { CAPS, capLength } from './text';
+import { CAPS, capLength, FIELD_KEY_MAX } from './text';
 
 /** A value as the timeline shows it: what a field was, or became. */
 export const TimelineValue = z.union([z.string().max(CAPS.description), z.number(), z.boolean(), z.null()]);
@@ -76,7 +76,7 @@ export const TimelineEntry = z.object({
   conversationId: ConversationId.nullable(),
   contactEmail: Email.nullable(),
   /** `created`, `deleted`, `restored`, or the changed field (`stageId`, `ownerId`, `state`...). */
-  field: z.string().min(1).max(100),
+  field: z.string().min(1).max(FIELD_KEY_MAX),
   from: TimelineValue,
   to: TimelineValue,
   /** Set when a cascade rule made this change rather than the user's own command. */

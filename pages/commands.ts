@@ -38,6 +38,8 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
     try {
       return await call('command', { ...body, requestId: crypto.randomUUID(), actor: actor() } as CommandInput);
     } catch (error) {
+      // The agent reads one sentence; the whole error is for whoever opens the console.
+      console.error('Sidedesk: a command was not saved', error);
       const code = error instanceof DeskFailure ? error.error.code : 'internal';
       const text = code === 'conflict' ? t('conflictShown') : t('notSaved', [(error as Error).message]);
       toast({ text, tone: 'error', about: aboutOf(body) });

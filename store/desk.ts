@@ -1,4 +1,5 @@
-import { Command, CommandResult, decide, deskError, gatherSnapshot, type DeskError } from '@/domain';
+import { ZodError } from 'zod';
+import { Command, CommandResult, decide, describeZodError, deskError, gatherSnapshot, type DeskError } from '@/domain';
 import { applyWrites } from './apply-writes';
 import { TABLES, type SidedeskDatabase, type TabHealth } from './database';
 import { createDeskReader } from './desk-reader';
@@ -32,7 +33,8 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
   async function execute(input: unknown, origin: CommandOrigin = {}): Promise<Outcome<CommandResult>> {
     const parsed = Command.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, error: deskError('invalid', `Malformed command: ${parsed.error.issues[0]?.message ?? 'unknown'}`) };
+      console.warn('Sidedesk refused a command', parsed.error.issues);
+      return { ok: false, error: deskError('invalid', describeZodError(parsed.error)) };
     }
     const command = parsed.data;
     try {
@@ -61,7 +63,11 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
         return { ok: true, data };
       });
     } catch (error) {
-      return { ok: false, error: deskError('internal', `Nothing was saved: ${(error as Error).message}`) };
+      // The detail (a storage failure, a record its schema refused) is for the console; the agent
+      // reads what happened in one sentence.
+      console.error(`Sidedesk could not store ${command.type}`, error);
+      const what = error instanceof ZodError ? describeZodError(error) : 'The browser could not store it.';
+      return { ok: false, error: deskError('internal', what) };
     }
   }
 

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
+import { CAPS, ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
 import { useT } from '@/components/common/i18n';
 import { InlineText } from '@/components/common/inline-text';
 import { OwnerSelect, PrioritySelect, StageSelect } from '@/components/common/selects';
@@ -119,7 +119,7 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
             <span>{t('propertyName')}</span>
             <input
               value={newProperty.name}
-              maxLength={100}
+              maxLength={CAPS.propertyName}
               required
               aria-invalid={newProperty.taken ? 'true' : undefined}
               aria-describedby={newProperty.taken ? 'property-taken' : undefined}

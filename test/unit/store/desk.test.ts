@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
+import { CAPS } from '@/domain';
 import { COLLEAGUE, convId, observe, rid } from '@/test/support/builders';
 import { intents, seedCommands, toCommand } from '@/test/support/intents';
 import { checkState, checkStep } from '@/test/support/invariants';
@@ -186,7 +187,7 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
     };
     const failed = await desk.execute(input);
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(failed.ok || failed.error.message).toContain('Nothing was saved');
+    expect(failed.ok || failed.error.message).toBe('The browser could not store it.');
     expect(await dumpState(db)).toEqual(state);
     expect(await db.requests.get('close-1')).toBeUndefined();
 
@@ -251,5 +252,62 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
     expect((await db.tickets.orderBy('updatedAt').reverse().first())!.id).toBe(ticket.id);
     expect(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).count()).toBeGreaterThan(0);
     expect(await db.contacts.get('customer-b@klient.pl')).toBeDefined();
+  });
+});
+
+describe('what an agent reads when a change is refused', () => {
+  it('a free property name of the longest allowed length is stored, with its timeline entry', async () => {
+    const t = await createTestDesk();
+    await t.desk.execute(observe('a'));
+    const created = await t.desk.execute({
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('a'),
+      draft: {},
+    });
+    const ticket = created.ok ? created.data.ticket! : null;
+    const name = 'n'.repeat(CAPS.propertyName);
+    const out = await t.desk.execute({
+      type: 'updateTicket',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: ticket!.id,
+      rev: ticket!.rev,
+      changes: { properties: { [name]: 'x' } },
+    });
+    expect(out.ok).toBe(true);
+    expect((await t.db.timeline.where('ticketId').equals(ticket!.id).toArray()).some((e) => e.field === `properties.${name}`)).toBe(true);
+  });
+
+  it('a refusal is one sentence naming what was wrong, never a schema dump', async () => {
+    const t = await createTestDesk();
+    await t.desk.execute(observe('a'));
+    const created = await t.desk.execute({
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('a'),
+      draft: {},
+    });
+    const ticket = created.ok ? created.data.ticket! : null;
+    const tooLong = await t.desk.execute({
+      type: 'updateTicket',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: ticket!.id,
+      rev: ticket!.rev,
+      changes: { properties: { ['n'.repeat(CAPS.propertyName + 1)]: 'x' } },
+    });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid', message: 'The name of a property is longer than 100 characters.' } });
+    const missing = await t.desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: ticket!.id,
+      rev: ticket!.rev,
+    });
+    expect(missing.ok || missing.error.message).toBe('The stage is missing.');
+    for (const outcome of [tooLong, missing]) expect(outcome.ok || outcome.error.message).not.toMatch(/[{[]|"code"|expected/);
   });
 });
