@@ -2,6 +2,7 @@ import { FASTMAIL } from './fastmail-selectors';
 import type { ReadingInput } from '@/domain/reading';
 import { hostsOf } from '@/domain/zod-free/providers';
 import type { WebmailReader } from './webmail-reader';
+import { uniqueParticipants } from '@/domain/zod-free/participants';
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 // Longer than an address can be stored (CAPS.email): not one, so not sent to be refused.
@@ -89,9 +90,10 @@ export const fastmailReader: WebmailReader = {
 
     const self = account.toLowerCase();
     const senders = cards.map(senderOf);
-    const others = cards
-      .flatMap((card, i) => [senders[i] ?? null, ...recipientsOf(card)])
-      .filter((p): p is Person => p !== null && p.email.toLowerCase() !== self);
+    const others = uniqueParticipants(
+      cards.flatMap((card, i) => [senders[i] ?? null, ...recipientsOf(card)]).filter((p): p is Person => p !== null),
+      [account],
+    );
     const contact = senders.find((p) => p && p.email.toLowerCase() !== self) ?? others[0] ?? null;
     return {
       status: 'conversation',

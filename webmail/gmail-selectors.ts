@@ -19,6 +19,9 @@ export const GMAIL = {
   /** Split pane: the id of the selected row, when the preview heading has none. */
   selectedRowThread: '[gh=tl] tr.aps [data-legacy-thread-id]',
   message: 'div.adn[data-legacy-message-id]',
+  /** A message's body (`.ii.gt` wraps it, `.a3s` holds the sender's HTML, quoted and forwarded
+   * mail included): nothing inside it is ever read as a header. */
+  messageBody: '.ii.gt, .a3s',
   sender: 'span.gD[email]',
   recipient: 'span.g2[email]',
   /** "Google Account: Name (me@example.com)" */

@@ -2,13 +2,19 @@ import { GMAIL } from './gmail-selectors';
 import { hexFromPermId, hexFromUrlSegment, isHexId, timeFromHexId } from './gmail-ids';
 import type { ReadingInput } from '@/domain/reading';
 import type { WebmailReader } from './webmail-reader';
+import { createHeaderParts } from './header-parts';
+import { uniqueParticipants } from '@/domain/zod-free/participants';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+
+/** Every lookup of the page goes through here: a mail's HTML can carry Gmail's own `email`
+ * spans, message containers and account links, and none of it is the thread's header. */
+const page = createHeaderParts(GMAIL.messageBody);
 
 /** The signed-in account, from the account button, else from the title "Subject - me@x - Gmail"
  * (anchored at its end: the subject itself may hold an address). */
 function accountOf(doc: Document): string | null {
-  const label = doc.querySelector(GMAIL.accountButton)?.getAttribute('aria-label');
+  const label = page.first(doc, GMAIL.accountButton)?.getAttribute('aria-label')?.slice(0, 500);
   const fromButton = label?.match(EMAIL)?.[0];
   if (fromButton) return fromButton;
   return doc.title.match(/\s-\s([^\s@]+@[^\s@]+)\s-\s[^@]*$/)?.[1] ?? null;
@@ -30,16 +36,18 @@ function threadIdFromUrl(url: URL): string | null {
 }
 
 function threadRoot(doc: Document): Element | null {
-  for (const { selector } of GMAIL.threadContainers) {
-    const el = doc.querySelector(selector);
-    if (el?.querySelector(GMAIL.subject)) return el;
-  }
-  for (const pane of GMAIL.splitPanes) {
-    const el = doc.querySelector(`${GMAIL.main} ${pane}`);
-    if (el?.querySelector(GMAIL.subject)) return el;
+  const selectors = [...GMAIL.threadContainers.map((g) => g.selector), ...GMAIL.splitPanes.map((pane) => `${GMAIL.main} ${pane}`)];
+  for (const selector of selectors) {
+    const el = page.first(doc, selector);
+    if (el && page.first(el, GMAIL.subject)) return el;
   }
   return null;
 }
+
+const subjectOf = (doc: Document): Element | null => {
+  const root = threadRoot(doc);
+  return root && page.first(root, GMAIL.subject);
+};
 
 function person(el: Element) {
   return { email: el.getAttribute('email') ?? '', name: el.getAttribute('name') ?? el.textContent ?? '' };
@@ -52,19 +60,18 @@ export const gmailReader: WebmailReader = {
   read(doc, url): ReadingInput {
     const urlThread = threadIdFromUrl(url);
     const root = threadRoot(doc);
-    const heading = root?.querySelector(GMAIL.subject);
+    const heading = root && page.first(root, GMAIL.subject);
     if (!root || !heading) {
       // Gmail paints the thread a moment after the route changes; the tracker waits for it.
       if (urlThread) return { status: 'unreadable', reason: `Gmail's address names a conversation Sidedesk can't find on the page.` };
-      if (doc.querySelector(GMAIL.main) || doc.querySelector(GMAIL.threadList))
-        return { status: 'none', reason: 'No conversation is open.' };
+      if (page.first(doc, GMAIL.main) || page.first(doc, GMAIL.threadList)) return { status: 'none', reason: 'No conversation is open.' };
       return { status: 'unreadable', reason: `Sidedesk can't read this Gmail layout: no main area.` };
     }
     const legacy = heading.getAttribute('data-legacy-thread-id');
     const threadId =
       (legacy && isHexId(legacy) ? legacy : null) ??
       hexFromPermId(heading.getAttribute('data-thread-perm-id')) ??
-      doc.querySelector(GMAIL.selectedRowThread)?.getAttribute('data-legacy-thread-id') ??
+      page.first(doc, GMAIL.selectedRowThread)?.getAttribute('data-legacy-thread-id') ??
       urlThread;
     if (!threadId || !isHexId(threadId))
       return { status: 'unreadable', reason: `The open Gmail conversation has no id Sidedesk can read.` };
@@ -74,9 +81,9 @@ export const gmailReader: WebmailReader = {
     if (!account) return { status: 'unreadable', reason: `Sidedesk can't find which Gmail account is signed in.` };
 
     const self = account.toLowerCase();
-    const senders = [...root.querySelectorAll(GMAIL.sender)].map(person);
-    const others = [...senders, ...[...root.querySelectorAll(GMAIL.recipient)].map(person)].filter((p) => p.email.toLowerCase() !== self);
-    const messages = [...root.querySelectorAll(GMAIL.message)];
+    const senders = page.all(root, GMAIL.sender).map(person);
+    const others = uniqueParticipants([...senders, ...page.all(root, GMAIL.recipient).map(person)], [account]);
+    const messages = page.all(root, GMAIL.message);
     const times = messages.map((m) => timeFromHexId(m.getAttribute('data-legacy-message-id') ?? '')).filter((t): t is number => t !== null);
     return {
       status: 'conversation',
@@ -94,6 +101,6 @@ export const gmailReader: WebmailReader = {
     };
   },
 
-  chipAnchor: (doc) => threadRoot(doc)?.querySelector(GMAIL.subject) ?? null,
-  watchTarget: (doc) => doc.querySelector(GMAIL.main),
+  chipAnchor: subjectOf,
+  watchTarget: (doc) => page.first(doc, GMAIL.main),
 };

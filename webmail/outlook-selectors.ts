@@ -39,17 +39,22 @@ export const OUTLOOK = {
   messageHeading: '[role="heading"][aria-level="3"]',
   /** A person: the address in `title`, the display name as text (seen 2025 → 2026). */
   person: '[title*="@"]',
+  /** A sender some builds label instead (`<span aria-label="From: a@b.example">`); with neither,
+   * the header line's own text holds the address ("Anna Kowalska <anna@klient.pl>"). */
+  personLabelled: '[aria-label*="@"]',
   /** Message bodies are the senders' HTML: nothing inside them is ever read as a header
    * (`role="document"` seen 2025 → 2026, `UniqueMessageBody_<n>` ids 2024 → 2026). */
   messageBody: '[role="document"], [id^="UniqueMessageBody"]',
   /** Holds list and pane: watched while the page has no reading pane yet (seen 2021 → 2026). */
   mainModule: '#MainModule',
-  /** The signed-in account's address, in the order tried. */
+  /** The signed-in account's address, in the order tried; then the address's mailbox segment. */
   account: [
     // Microsoft 365's "me control" account card (name, then address), in the page once opened.
     { seen: '2022 → 2026', selector: '#mectrl_currentAccount_secondary', from: 'text' },
     // The account manager button ("Account manager for <name>"), in case a build adds the address.
     { seen: '2022 → 2026', selector: '#O365_MainLink_Me', from: 'aria-label' },
+    // Its tooltip ("Agent Smith\nagent@x"), on builds whose label names only the person.
+    { seen: 'assumed, 2026', selector: '#O365_MainLink_Me', from: 'title' },
     // The folder pane's top node as the mailbox, titled with its address (added mailboxes
     // follow it, so the first is the signed-in one). Nested folders never count.
     { seen: 'assumed, 2025', selector: '[role="tree"] [role="treeitem"][aria-level="1"][title*="@"]', from: 'title' },

@@ -1,8 +1,11 @@
 import { OUTLOOK } from './outlook-selectors';
 import type { ReadingInput } from '@/domain/reading';
 import type { WebmailReader } from './webmail-reader';
+import { createHeaderParts } from './header-parts';
+import { uniqueParticipants } from '@/domain/zod-free/participants';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+const EMAIL_ONLY = new RegExp(`^${EMAIL.source}$`);
 // What Observation accepts as a thread id.
 const THREAD_ID = /^\S{1,500}$/;
 
@@ -35,9 +38,13 @@ function decodeOrNull(segment: string): string | null {
   }
 }
 
+/** Every lookup of the page goes through here: bodies are the senders' HTML and may imitate a
+ * header, a selected row or a subject heading. */
+const page = createHeaderParts(OUTLOOK.messageBody);
+
 function first(root: ParentNode, generations: readonly { selector: string }[]): Element | null {
   for (const { selector } of generations) {
-    const el = root.querySelector(selector);
+    const el = page.first(root, selector);
     if (el) return el;
   }
   return null;
@@ -48,48 +55,78 @@ const readingPane = (doc: Document) => first(doc, OUTLOOK.readingPane);
 function subjectOf(doc: Document): Element | null {
   const pane = readingPane(doc);
   if (!pane) return null;
-  return first(pane, OUTLOOK.subject) ?? headerParts(pane, OUTLOOK.subjectLevel3).find((h) => !h.querySelector(OUTLOOK.person)) ?? null;
+  return first(pane, OUTLOOK.subject) ?? page.all(pane, OUTLOOK.subjectLevel3).find((h) => !h.querySelector(OUTLOOK.person)) ?? null;
 }
 
+// Enough nodes for any real subject with its buttons; a pathological heading (thousands deep)
+// costs this much and no more.
+const SUBJECT_NODES = 2000;
+
 /** The subject as shown: its `title` holds it whole; else the text, without the buttons Outlook
- * puts in the header (Copilot's "Summarize"). */
+ * puts in the header (Copilot's "Summarize"). Read in place, in a bounded walk: copying the
+ * heading to strip its buttons froze the tab on a heading 20,000 elements deep. */
 function subjectText(el: Element): string {
   const title = el.getAttribute('title');
   if (title !== null) return clip(title);
-  const copy = el.cloneNode(true) as Element;
-  copy.querySelectorAll('button, [role="button"]').forEach((b) => b.remove());
-  return clip(copy.textContent);
+  const walker = el.ownerDocument.createTreeWalker(el, 0x1 | 0x4, {
+    acceptNode: (node) => (node.nodeType === 1 && (node as Element).matches('button, [role="button"]') ? 2 : 1),
+  });
+  let text = '';
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < SUBJECT_NODES && text.length < 2000; node = walker.nextNode(), seen++) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+  }
+  return clip(text);
 }
 
-function accountOf(doc: Document): string | null {
+/**
+ * Where no address shows, the conversation is still recorded, under this one key. `.invalid` is
+ * reserved (RFC 2606): it can never be anyone's mailbox, so it neither merges with nor passes for
+ * a real account, and it is the same on every visit, so the conversation keeps its record. The
+ * ids Outlook gives conversations are its mailbox's own, so two unnamed mailboxes do not collide.
+ */
+export const OUTLOOK_UNKNOWN_ACCOUNT = 'unknown@outlook.invalid';
+
+/** The signed-in account as the page shows it; then the mailbox the address names (a delegated
+ * or shared mailbox opened in its own tab, whose conversations these are); then the unknown key. */
+function accountOf(doc: Document, mailbox: string | null): string {
   for (const { selector, from } of OUTLOOK.account) {
-    const el = doc.querySelector(selector);
+    const el = page.first(doc, selector);
     const text = from === 'text' ? el?.textContent : el?.getAttribute(from);
     const found = clip(text, 500).match(EMAIL)?.[0];
     if (found) return found;
   }
-  return null;
+  const named = mailbox === null ? null : decodeOrNull(mailbox);
+  return named && EMAIL_ONLY.test(named) ? named : OUTLOOK_UNKNOWN_ACCOUNT;
 }
 
-function person(el: Element) {
-  const title = clip(el.getAttribute('title'), 500);
-  const email = title.match(EMAIL)?.[0] ?? '';
-  // The text is the display name, sometimes followed by "<address>"; some builds title a
-  // person "Name <address>" instead.
-  const nameIn = (s: string) => s.replace(email, '').replace(/[<>"]/g, '').trim();
-  return { email, name: nameIn(clip(el.textContent)) || nameIn(title) };
+interface Person {
+  email: string;
+  name: string;
 }
 
-/** One entry per address, at most as many as Observation keeps (a huge list must not make the
- * whole observation invalid). */
-function distinct<T extends { email: string }>(people: T[]): T[] {
-  const seen = new Set<string>();
-  return people.filter((p) => !seen.has(p.email.toLowerCase()) && (seen.add(p.email.toLowerCase()), true)).slice(0, 100);
+// The text is the display name, sometimes followed by "<address>"; some builds title a person
+// "Name <address>" instead.
+const nameIn = (s: string, email: string) => s.replace(email, '').replace(/[<>"]/g, '').trim();
+
+function personFrom(el: Element, attribute: 'title' | 'aria-label'): Person {
+  const value = clip(el.getAttribute(attribute), 500);
+  const email = value.match(EMAIL)?.[0] ?? '';
+  // A label leads with its localised role ("From:", "Od:"), which is no part of a name.
+  const fallback = attribute === 'aria-label' ? value.replace(/^[^:<>@]{1,30}:\s*/, '') : value;
+  return { email, name: nameIn(clip(el.textContent), email) || nameIn(fallback, email) };
 }
 
-/** Header parts of the pane only: bodies are the senders' HTML and may imitate a header. */
-function headerParts(pane: Element, selector: string): Element[] {
-  return [...pane.querySelectorAll(selector)].filter((el) => !el.closest(OUTLOOK.messageBody));
+/** A message's sender, from its header line: the address in `title`, else in `aria-label`,
+ * else in the line's own text. */
+function sendersOf(heading: Element): { els: Element[]; people: Person[] } {
+  const titled = page.all(heading, OUTLOOK.person);
+  if (titled.length) return { els: titled, people: titled.map((el) => personFrom(el, 'title')) };
+  const labelled = page.first(heading, OUTLOOK.personLabelled);
+  if (labelled) return { els: [labelled], people: [personFrom(labelled, 'aria-label')] };
+  const text = clip(heading.textContent);
+  const email = text.match(EMAIL)?.[0];
+  return { els: [], people: email ? [{ email, name: nameIn(text, email) }] : [] };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -116,7 +153,7 @@ export const outlookReader: WebmailReader = {
 
     // The selected row's conversation id wins: with conversation view off the address holds a
     // message id, and a ticket belongs to the conversation.
-    const selected = [...doc.querySelectorAll(OUTLOOK.selectedRow)];
+    const selected = page.all(doc, OUTLOOK.selectedRow);
     const row = selected.length === 1 ? selected[0]! : null;
     const rowId = row?.getAttribute('data-convid') ?? null;
     const threadId = rowId !== null && THREAD_ID.test(rowId) ? rowId : path.id;
@@ -126,16 +163,20 @@ export const outlookReader: WebmailReader = {
     if (row && squash(subject) && !squash(clip(row.textContent, 20_000)).includes(squash(subject))) {
       return { status: 'unreadable', reason: 'Outlook is still opening the conversation.' };
     }
-    const account = accountOf(doc);
-    if (!account) return { status: 'unreadable', reason: `Sidedesk can't find which Outlook account is signed in.` };
+    const account = accountOf(doc, path.mailbox);
 
     const self = account.toLowerCase();
-    const isOther = (p: { email: string }) => p.email !== '' && p.email.toLowerCase() !== self;
+    const isOther = (p: Person) => p.email !== '' && p.email.toLowerCase() !== self;
     // Each message's header line; not the subject, where it is a heading of the same level.
-    const headings = headerParts(pane, OUTLOOK.messageHeading).filter((h) => h !== subjectEl && !h.contains(subjectEl));
-    const senders = headings.flatMap((h) => [...h.querySelectorAll(OUTLOOK.person)]);
-    const recipients = headerParts(pane, OUTLOOK.person).filter((el) => !senders.includes(el));
-    const others = distinct([...senders, ...recipients].map(person).filter(isOther));
+    const headings = page.all(pane, OUTLOOK.messageHeading).filter((h) => h !== subjectEl && !h.contains(subjectEl));
+    const senders = headings.map(sendersOf);
+    const senderEls = new Set(senders.flatMap((s) => s.els));
+    const recipients = page
+      .all(pane, OUTLOOK.person)
+      .filter((el) => !senderEls.has(el))
+      .map((el) => personFrom(el, 'title'));
+    const senderPeople = senders.flatMap((s) => s.people);
+    const others = uniqueParticipants([...senderPeople, ...recipients], [account]);
     const mailbox = path.mailbox ? `${path.mailbox}/` : '';
     return {
       status: 'conversation',
@@ -146,7 +187,7 @@ export const outlookReader: WebmailReader = {
         subject,
         // Outlook's folder-less form: a conversation moves between folders, its id stays.
         url: `${url.origin}/mail/${mailbox}id/${encodeURIComponent(threadId)}`,
-        contact: senders.map(person).find(isOther) ?? others[0] ?? null,
+        contact: senderPeople.find(isOther) ?? others[0] ?? null,
         participants: others,
         messageCount: headings.length,
         // Outlook shows times only as localised text ("Thu 10/30/2025 6:56 PM", "czw. 30.10.2025
@@ -160,5 +201,5 @@ export const outlookReader: WebmailReader = {
     const subject = subjectOf(doc);
     return subject?.closest('[role="heading"]') ?? subject;
   },
-  watchTarget: (doc) => readingPane(doc) ?? doc.querySelector(OUTLOOK.mainModule),
+  watchTarget: (doc) => readingPane(doc) ?? page.first(doc, OUTLOOK.mainModule),
 };

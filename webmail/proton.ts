@@ -2,6 +2,7 @@ import { PROTON, PROTON_NON_ELEMENT_LABELS } from './proton-selectors';
 import type { ReadingInput } from '@/domain/reading';
 import { hostsOf } from '@/domain/zod-free/providers';
 import type { WebmailReader } from './webmail-reader';
+import { uniqueParticipants } from '@/domain/zod-free/participants';
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 // Longer than an address can be stored (CAPS.email): not one, so not sent to be refused.
@@ -108,9 +109,10 @@ export const protonReader: WebmailReader = {
     // The user's own addresses: the account, and any alias a sent message went out from.
     const self = new Set([account.toLowerCase()]);
     for (const m of messages) if (m.outbound && m.sender) self.add(m.sender.email.toLowerCase());
-    const others = messages
-      .flatMap((m) => [m.sender, ...m.recipients])
-      .filter((p): p is Person => p !== null && !self.has(p.email.toLowerCase()));
+    const others = uniqueParticipants(
+      messages.flatMap((m) => [m.sender, ...m.recipients]).filter((p): p is Person => p !== null),
+      [...self],
+    );
     const contact = messages.find((m) => !m.outbound && m.sender && !self.has(m.sender.email.toLowerCase()))?.sender ?? others[0] ?? null;
     return {
       status: 'conversation',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Reading } from '@/domain/reading';
+import { MAX_PARTICIPANTS } from '@/domain/zod-free/participants';
 import { readerFor } from '@/webmail/registry';
 import { loadCases, loadPage } from '@/test/support/webmail-cases';
 
@@ -16,6 +17,14 @@ describe('webmail readers over saved pages', () => {
     expect(reader?.provider).toBe(c.provider);
     const doc = loadPage(c.provider, c.file, c.url);
     const raw = reader!.read(doc, url);
+    if (raw.status === 'conversation') {
+      // Every reader keeps people as the schema does (one shared rule): each address once, never
+      // the account, at most MAX_PARTICIPANTS; a long list is cut before it is sent, never refused.
+      const keys = raw.observation.participants.map((p) => p.email.trim().toLowerCase());
+      expect(new Set(keys).size, 'each participant once').toBe(keys.length);
+      expect(keys).not.toContain(raw.observation.account.toLowerCase());
+      expect(keys.length).toBeLessThanOrEqual(MAX_PARTICIPANTS);
+    }
     // What the content script would send must pass the receiver's schema.
     const reading = Reading.parse(raw);
     expect(reading.status).toBe(c.expect.status);

@@ -1,0 +1,44 @@
+// NodeFilter's numbers, spelled out: a reader also runs over documents of another window (a saved
+// page in jsdom) where the global NodeFilter is not that document's.
+const SHOW_ELEMENT = 0x1;
+const ACCEPT = 1;
+const REJECT = 2;
+const SKIP = 3;
+
+/**
+ * The page's own parts, never the mail. A message body is its sender's HTML and can imitate any
+ * header (a quoted "From:", a forwarded card, a hostile mail using the webmail's own classes and
+ * attributes), so a reader looks up header data only through this: no selector can reach into a
+ * body by mistake. One walk skips each body whole, so a huge or deeply nested body costs nothing.
+ */
+export interface HeaderParts {
+  /** Every element under `root` (root included) matching `selector` and outside every body. */
+  all(root: ParentNode, selector: string): Element[];
+  /** The first such element in document order, or null. */
+  first(root: ParentNode, selector: string): Element | null;
+}
+
+/** Header lookups for a provider whose message bodies match `bodies`. */
+export function createHeaderParts(bodies: string): HeaderParts {
+  function* walk(root: ParentNode, selector: string): Generator<Element> {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    // A root inside a body (an imitation of a pane) holds nothing of the page's own.
+    if (isElement(root) && root.closest(bodies)) return;
+    const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT, {
+      acceptNode: (node) => {
+        const el = node as Element;
+        if (el.matches(bodies)) return REJECT;
+        return el.matches(selector) ? ACCEPT : SKIP;
+      },
+    });
+    // The walker never tests its root: do it here.
+    if (isElement(root) && root.matches(selector)) yield root;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as Element;
+  }
+  return {
+    all: (root, selector) => [...walk(root, selector)],
+    first: (root, selector) => walk(root, selector).next().value ?? null,
+  };
+}
+
+const isElement = (node: ParentNode): node is Element => (node as Node).nodeType === 1;
