@@ -24,7 +24,10 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   const prior = snap.conversations.get(id);
 
   const team = snap.settings.team;
-  if (!team.some((m) => m.id === o.account) && team.length < TEAM_SELF_JOIN_MAX) {
+  // A reader that cannot see which account is signed in records under a key on the reserved
+  // `.invalid` domain: a real conversation, but no one to add to the team.
+  const someone = !o.account.endsWith('.invalid');
+  if (someone && !team.some((m) => m.id === o.account) && team.length < TEAM_SELF_JOIN_MAX) {
     change.writes.putSettings = {
       ...snap.settings,
       team: [...snap.settings.team, { id: o.account, name: o.account.split('@')[0] ?? o.account, email: o.account }],

@@ -72,6 +72,14 @@ describe('the background believes the sender, not the claim', () => {
     expect(desk.state.conversations.has(convId('new'))).toBe(true);
   });
 
+  it('an account the page did not show (a key on the reserved .invalid domain) records the conversation but joins no team', async () => {
+    const desk = await deskWith();
+    const before = desk.state.settings.team.length;
+    await ok(desk.run(observe('o', { provider: 'outlook', account: 'unknown@outlook.invalid', url: null })));
+    expect(desk.state.conversations.has('outlook:unknown@outlook.invalid:o')).toBe(true);
+    expect(desk.state.settings.team.length).toBe(before);
+  });
+
   it('a flood of made-up accounts cannot grow the team past its bound, and locks no one out', async () => {
     const desk = await deskWith();
     const start = desk.state.settings.team.length;
