@@ -21,6 +21,11 @@ export interface TabRecord {
   at: number;
 }
 
+/** The tickets and conversations a trash group holds, by id: what the `holds` index is over. */
+export function trashHolds(group: Pick<TrashGroup, 'tickets' | 'conversations'>): string[] {
+  return [...group.tickets.map((t) => t.id), ...group.conversations.map((c) => c.id)];
+}
+
 export interface KeyValue<T> {
   key: string;
   value: T;
@@ -76,5 +81,44 @@ export class SidedeskDatabase extends Dexie {
           tab.health = reason === undefined ? { status: 'ok' } : { status: 'unreadable', reason };
         }),
     );
+    // Version 3: contacts by name (the ticket picker finds a ticket by its contact's name), and
+    // trash groups by the tickets and conversations they hold (a page asks whether what it shows
+    // is in the trash). Every group stored before gets its ids here.
+    this.version(3)
+      .stores({ contacts: 'email, name', trash: 'id, trashedAt, *holds' })
+      .upgrade((tx) =>
+        tx
+          .table('trash')
+          .toCollection()
+          .modify((group: TrashGroup & { holds?: string[] }) => void (group.holds = trashHolds(group))),
+      );
+    // `holds` is the store's own: added to every group on its way in (to a copy: the caller's
+    // record is left alone), and taken off on the way out, so the domain reads a group exactly as
+    // it wrote it.
+    this.use({
+      stack: 'dbcore',
+      name: 'trash-holds',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'trash') return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              table.mutate(
+                req.type === 'add' || req.type === 'put'
+                  ? { ...req, values: req.values.map((g: TrashGroup) => ({ ...g, holds: trashHolds(g) })) }
+                  : req,
+              ),
+          };
+        },
+      }),
+    });
+    this.trash.hook('reading', (group) => {
+      if (!group) return group;
+      const { holds: _holds, ...rest } = group as TrashGroup & { holds?: string[] };
+      return rest;
+    });
   }
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Confirm } from '@/components/common/confirm';
-import { providerDisplayName, ticketLabel, type Conversation, type Owner, type Ticket } from '@/domain';
+import { providerDisplayName, type Conversation, type Owner, type Ticket } from '@/domain';
 import { useT } from '@/components/common/i18n';
 import { OwnerSelect } from '@/components/common/selects';
+import { TicketPicker } from './ticket-picker';
 
 export interface ConversationSectionProps {
   conversation: Conversation;
@@ -26,14 +27,15 @@ export function ConversationSection(p: ConversationSectionProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [picking, setPicking] = useState(false);
-  const search = useRef<HTMLInputElement>(null);
-  // The picker opens ready to type in.
-  useEffect(() => void (picking && search.current?.focus()), [picking]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const open = p.conversation.state === 'open';
   return (
     <section class="card" aria-labelledby="conversation-heading">
       <div class="card__head">
-        <h2 id="conversation-heading" class="section-title">
+        {/* Where the focus lands once a ticket is picked (the picker is gone; the ticket's card
+            takes it when it appears), never the page's body. */}
+        <h2 id="conversation-heading" class="section-title" tabIndex={-1} ref={heading}>
           {t('conversation')}
         </h2>
         <span class="muted" data-conversation-state={p.conversation.state}>
@@ -58,7 +60,7 @@ export function ConversationSection(p: ConversationSectionProps) {
           </button>
         )}
         {!p.hasTicket && (
-          <button type="button" aria-expanded={picking} onClick={() => (setPicking(!picking), p.onSearch(''))}>
+          <button type="button" ref={addButton} aria-expanded={picking} onClick={() => (setPicking(!picking), p.onSearch(''))}>
             {t('addToTicket')}
           </button>
         )}
@@ -67,25 +69,12 @@ export function ConversationSection(p: ConversationSectionProps) {
         </button>
       </div>
       {picking && (
-        <div class="picker" role="group" aria-label={t('addToTicket')}>
-          <input
-            type="search"
-            ref={search}
-            aria-label={t('searchTickets')}
-            placeholder={t('searchTickets')}
-            onInput={(e) => p.onSearch(e.currentTarget.value)}
-          />
-          <ul>
-            {p.candidates.length === 0 && <li class="muted">{t('noTicketsFound')}</li>}
-            {p.candidates.map((ticket) => (
-              <li key={ticket.id}>
-                <button type="button" class="link" onClick={() => (setPicking(false), p.onAddToTicket(ticket.id))}>
-                  {ticketLabel(ticket)} {ticket.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <TicketPicker
+          candidates={p.candidates}
+          onSearch={p.onSearch}
+          onPick={(ticketId) => (setPicking(false), heading.current?.focus(), p.onAddToTicket(ticketId))}
+          onCancel={() => (setPicking(false), addButton.current?.focus())}
+        />
       )}
       {confirming && (
         <Confirm

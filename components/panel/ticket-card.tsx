@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
 import { useT } from '@/components/common/i18n';
 import { InlineText } from '@/components/common/inline-text';
@@ -18,18 +19,27 @@ export interface TicketCardProps {
   onOpenRecord: () => void;
   detailsOpen: boolean;
   onToggleDetails: () => void;
+  /** The conversation was just added to this ticket from the picker: the focus comes here. */
+  takeFocus?: boolean;
+  onFocusTaken?: () => void;
 }
 
 /** The ticket's fixed properties (rule 7): name, stage, priority, owner, create date. */
 export function TicketCard(p: TicketCardProps) {
   const t = useT();
+  const number = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!p.takeFocus) return;
+    number.current?.focus();
+    p.onFocusTaken?.();
+  }, [p.takeFocus]);
   return (
     <section class="card" aria-labelledby="ticket-heading">
       <div class="card__head">
         <h2 id="ticket-heading" class="section-title">
           {t('ticket')}
         </h2>
-        <button type="button" class="link" onClick={p.onOpenRecord} title={t('openRecord')}>
+        <button type="button" class="link" ref={number} onClick={p.onOpenRecord} title={t('openRecord')}>
           #{ticketLabel(p.ticket)}
         </button>
       </div>

@@ -30,6 +30,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  // The conversation just added to a ticket from the picker: its ticket card takes the focus.
+  const [joined, setJoined] = useState<string | null>(null);
   useEffect(() => {
     const refresh = () => void api.activeTabId().then(setTabId);
     refresh();
@@ -78,6 +80,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             onStage={(stageId) => void actions.setStage(ticket, stageId, model.groupSize)}
             detailsOpen={detailsOpen}
             onToggleDetails={() => setDetailsOpen(!detailsOpen)}
+            takeFocus={joined === conversation.id}
+            onFocusTaken={() => setJoined(null)}
           />
         ) : (
           <CreateTicketForm
@@ -126,7 +130,10 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
           onClose={() => void actions.run({ type: 'closeConversation', conversationId: conversation.id, rev: conversation.rev })}
           onReopen={() => void actions.run({ type: 'reopenConversation', conversationId: conversation.id, rev: conversation.rev })}
           onTrash={() => void actions.trash(conversation.id, conversation.rev, !!ticket, model.groupSize)}
-          onAddToTicket={(ticketId) => void actions.run({ type: 'addConversationToTicket', conversationId: conversation.id, ticketId })}
+          onAddToTicket={async (ticketId) => {
+            const result = await actions.run({ type: 'addConversationToTicket', conversationId: conversation.id, ticketId });
+            if (result) setJoined(conversation.id);
+          }}
         />
         {model.contact && (
           <ContactSection

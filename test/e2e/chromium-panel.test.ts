@@ -164,10 +164,21 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     // The picker opens ready to type in.
     await expect
       .poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Search tickets by name or number');
-    await panel.keyboard.type('courier');
-    await panel.getByRole('button', { name: 'T-0001 Courier lost #4411' }).click();
+      .toBe('Search tickets by name, number or contact');
+    // By keyboard alone, and by the contact's address: the arrow keys move, Enter picks.
+    await panel.keyboard.type(ORDER.contactEmail.slice(0, 6));
+    const option = panel.getByRole('option', { name: /T-0001 Courier lost #4411/ });
+    await option.waitFor();
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowUp');
+    await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
+    const search = panel.getByRole('combobox', { name: 'Search tickets by name, number or contact' });
+    await expect.poll(() => search.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    expect(await checkBothSchemes(panel, 'panel-ticket-picker', SCREENSHOTS)).toEqual([]);
+    await panel.keyboard.press('Enter');
     await expect.poll(async () => (await conversation(REFUND.id)).ticketId).toBe((await db('tickets'))[0].id);
+    // The focus lands on the ticket it joined, never on the page's body.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('#T-0001');
     // Stored is not yet shown: the panel swaps the create form (which has its own Stage select) for
     // the ticket card when its live query fires. The next step acts on the card, as an agent would.
     await ticketCard()

@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SidedeskDatabase } from '@/store/database';
+import type { TrashGroup } from '@/domain';
+import { ticketRecord } from '@/test/support/builders';
 
 describe('database upgrades', () => {
   it('version 2 turns the tab health text of version 1 into a record, reason kept', async () => {
@@ -24,6 +26,71 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+  });
+
+  it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {
+    const indexedDB = new IDBFactory();
+    // Version 2 as it shipped: the stores of version 1.
+    const v2 = new Dexie('sidedesk', { indexedDB, IDBKeyRange });
+    v2.version(2).stores({
+      tickets: 'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId]',
+      conversations: 'id, ticketId, contactEmail, state, lastSeenAt, [contactEmail+lastSeenAt]',
+      contacts: 'email',
+      timeline: 'id, ticketId, conversationId, contactEmail, at, [ticketId+at]',
+      trash: 'id, trashedAt',
+      settings: 'key',
+      meta: 'key',
+      requests: 'requestId, at',
+      tabs: 'tabId, conversationId',
+    });
+    const old = group('g1', 't1', ['gmail:a@b.pl:1', 'gmail:a@b.pl:2']);
+    await v2.table('trash').put(old);
+    await v2.table('contacts').bulkPut([
+      { email: 'anna@klient.pl', name: 'Anna Kowalska', companyDomain: 'klient.pl', followed: false },
+      { email: 'jan@sklep.pl', name: 'Jan Nowak', companyDomain: 'sklep.pl', followed: false },
+    ]);
+    v2.close();
+
+    const db = new SidedeskDatabase({ indexedDB, IDBKeyRange });
+    const held = (id: string) => db.trash.where('holds').equals(id).primaryKeys();
+    expect([await held('t1'), await held('gmail:a@b.pl:2'), await held('gmail:a@b.pl:3')]).toEqual([['g1'], ['g1'], []]);
+    // A group written now is indexed on the way in, and read back exactly as the domain wrote it.
+    const fresh = group('g2', null, ['gmail:a@b.pl:3']);
+    await db.trash.put(fresh);
+    expect(await held('gmail:a@b.pl:3')).toEqual(['g2']);
+    expect(await db.trash.get('g1')).toEqual(old);
+    expect(await db.trash.toArray()).toEqual([old, fresh]);
+    // Contacts by name, whatever the case.
+    expect((await db.contacts.where('name').startsWithIgnoreCase('anna').toArray()).map((c) => c.email)).toEqual(['anna@klient.pl']);
   });
 });
+
+function group(id: string, ticketId: string | null, conversationIds: string[]): TrashGroup {
+  return {
+    id,
+    trashedAt: 1,
+    actor: 'agent@sidedesk.test',
+    origin: ticketId ? { kind: 'delete-ticket', ticketId } : { kind: 'trash-conversation', conversationId: conversationIds[0]! },
+    tickets: ticketId ? [{ ...ticketRecord(1), id: ticketId }] : [],
+    conversations: conversationIds.map((cid) => ({
+      id: cid,
+      provider: 'gmail',
+      account: 'a@b.pl',
+      threadId: cid.split(':')[2]!,
+      subject: 'Order',
+      url: null,
+      contactEmail: null,
+      participants: [],
+      messageCount: 1,
+      lastMessageAt: null,
+      ownerId: null,
+      state: 'open',
+      ticketId,
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+      rev: 1,
+    })),
+    timeline: [],
+  };
+}

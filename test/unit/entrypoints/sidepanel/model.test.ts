@@ -19,4 +19,23 @@ describe('"Add to an existing ticket" search', () => {
     // A number that is also in names: that ticket first, then the names.
     expect((await searchTickets(db, '29')).map((t) => t.number).slice(0, 3)).toEqual([29, 299, 298]);
   });
+
+  it('finds tickets by their contact’s name or address, through the indexes, newest first', async () => {
+    const db = openTestDatabase();
+    await db.contacts.bulkPut([
+      { email: 'anna.kowalska@klient.pl', name: 'Anna Kowalska', companyDomain: 'klient.pl', followed: false },
+      { email: 'jan@sklep.pl', name: 'Jan Nowak', companyDomain: 'sklep.pl', followed: false },
+    ]);
+    await db.tickets.bulkPut([
+      { ...ticket(1, 'Courier lost'), contactEmail: 'anna.kowalska@klient.pl' },
+      { ...ticket(2, 'Refund'), contactEmail: 'jan@sklep.pl' },
+      { ...ticket(3, 'Invoice'), contactEmail: 'anna.kowalska@klient.pl' },
+      ticket(4, 'Anna asked about shipping'),
+    ]);
+    expect((await searchTickets(db, 'anna')).map((t) => t.id)).toEqual(['t4', 't3', 't1']);
+    expect((await searchTickets(db, 'ANNA KOW')).map((t) => t.id)).toEqual(['t3', 't1']);
+    expect((await searchTickets(db, 'anna.kowalska@')).map((t) => t.id)).toEqual(['t3', 't1']);
+    expect((await searchTickets(db, 'jan@sklep.pl')).map((t) => t.id)).toEqual(['t2']);
+    expect((await searchTickets(db, 'nowak')).map((t) => t.id)).toEqual([]);
+  });
 });
