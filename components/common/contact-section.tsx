@@ -1,11 +1,17 @@
+import { Fragment } from 'preact';
 import type { Contact, Conversation, Stage } from '@/domain';
 import { stageLabel } from '@/domain/zod-free/stage-label';
 import { useT } from './i18n';
-import { formatDayMonth } from './format';
+import { formatDate, formatDayMonth } from './format';
 
 export interface EarlierConversation {
   conversation: Conversation;
   stage: Stage | null;
+  /** When its mail was written (or, without one, last seen). */
+  date: number;
+  /** Against the open conversation: the same thread in another of the agent's accounts, or
+   * written before or after it. */
+  relation: 'same-thread' | 'earlier' | 'later';
 }
 
 export interface ContactSectionProps {
@@ -34,20 +40,42 @@ export function ContactSection({ contact, earlier, onFollow, onOpen }: ContactSe
       </div>
       {earlier.length > 0 && (
         <>
-          <h3 class="subtitle">{t('earlierConversations', [earlier.length])}</h3>
+          <h3 class="subtitle">
+            {earlier.every((e) => e.relation === 'earlier')
+              ? t('earlierConversations', [earlier.length])
+              : t('otherConversations', [earlier.length])}
+          </h3>
           <ul class="earlier">
-            {earlier.map(({ conversation, stage }) => (
-              <li key={conversation.id}>
-                <button type="button" class="link earlier__subject" onClick={() => onOpen(conversation)}>
-                  {conversation.subject || t('noSubject')}
-                </button>
-                <span class="muted">{stage ? stageLabel(stage, t) : t('noTicket')}</span>
-                <span class="muted">{formatDayMonth(conversation.lastMessageAt ?? conversation.lastSeenAt)}</span>
-              </li>
+            {earlier.map(({ conversation, stage, date, relation }, i) => (
+              <Fragment key={conversation.id}>
+                {/* Newest first: where the open conversation would be, say so once. */}
+                {relation === 'earlier' && earlier[i - 1]?.relation !== 'earlier' && i > 0 && (
+                  <li class="earlier__divider">{t('earlierThanThis')}</li>
+                )}
+                <li data-relation={relation}>
+                  <button type="button" class="link earlier__subject" onClick={() => onOpen(conversation)}>
+                    {conversation.subject || t('noSubject')}
+                  </button>
+                  <span class="muted">{stage ? stageLabel(stage, t) : t('noTicket')}</span>
+                  <span class="muted">
+                    <time dateTime={new Date(date).toISOString()}>{shortDate(date)}</time>
+                  </span>
+                  {relation !== 'earlier' && (
+                    <span class="earlier__relation">
+                      {relation === 'same-thread' ? t('sameThreadOtherAccount', [conversation.account]) : t('laterThanThis')}
+                    </span>
+                  )}
+                </li>
+              </Fragment>
             ))}
           </ul>
         </>
       )}
     </section>
   );
+}
+
+/** A day of this year by day and month; an older one with its year. */
+function shortDate(ms: number): string {
+  return new Date(ms).getFullYear() === new Date().getFullYear() ? formatDayMonth(ms) : formatDate(ms);
 }

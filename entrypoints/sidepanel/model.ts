@@ -2,6 +2,7 @@ import { findStage, type Contact, type Conversation, type Settings, type Ticket 
 import type { EarlierConversation } from '@/components/common/contact-section';
 import type { SidedeskDatabase, TabRecord } from '@/store/database';
 import { readSettings } from '@/store/settings';
+import { sameThreadKey } from './same-thread';
 
 export interface PanelModel {
   tab: TabRecord | undefined;
@@ -26,22 +27,24 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
       conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
       tab?.conversationId ? [] : db.tickets.orderBy('updatedAt').reverse().limit(5).toArray(),
     ]);
-    const [groupSize, earlierConversations] = await Promise.all([
+    const [groupSize, theirs] = await Promise.all([
       ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
+      // The contact's most recently seen conversations, through the index; ordered below by the
+      // date of their mail, which is not indexed (it may be missing).
       contact
         ? db.conversations
             .where('[contactEmail+lastSeenAt]')
             .between([contact.email, 0], [contact.email, Infinity])
             .reverse()
-            .limit(11)
+            .limit(200)
             .toArray()
         : [],
     ]);
-    const others = earlierConversations.filter((c) => c.id !== conversation?.id).slice(0, 10);
-    const theirTickets = await db.tickets.bulkGet(others.map((c) => c.ticketId ?? ''));
-    const earlier = others.map((c, i) => {
+    const others = conversation ? relate(conversation, theirs) : [];
+    const theirTickets = await db.tickets.bulkGet(others.map((o) => o.conversation.ticketId ?? ''));
+    const earlier = others.map((o, i) => {
       const t = theirTickets[i];
-      return { conversation: c, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
+      return { ...o, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
     });
     return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };
   });
@@ -92,4 +95,25 @@ async function contactsMatching(db: SidedeskDatabase, text: string): Promise<str
     db.contacts.where('name').startsWithIgnoreCase(text).limit(20).primaryKeys(),
   ]);
   return [...new Set([...byEmail, ...byName])];
+}
+
+/** When a conversation's mail was written: its last message, or when Sidedesk last saw it. */
+export const mailDate = (c: Conversation): number => c.lastMessageAt ?? c.lastSeenAt;
+
+/** The contact's other conversations as the panel lists them: the same thread seen from another
+ * of the agent's accounts first, then the rest by the date of their mail, newest first, each
+ * said to be earlier or later than the open one; ten at most. */
+export function relate(open: Conversation, theirs: Conversation[]): Omit<EarlierConversation, 'stage'>[] {
+  const key = sameThreadKey(open);
+  const at = mailDate(open);
+  return theirs
+    .filter((c) => c.id !== open.id)
+    .map((c) => ({
+      conversation: c,
+      date: mailDate(c),
+      relation:
+        key !== null && sameThreadKey(c) === key ? ('same-thread' as const) : mailDate(c) < at ? ('earlier' as const) : ('later' as const),
+    }))
+    .sort((a, b) => Number(b.relation === 'same-thread') - Number(a.relation === 'same-thread') || b.date - a.date)
+    .slice(0, 10);
 }
