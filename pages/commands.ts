@@ -10,6 +10,7 @@ import {
   type CommandResult,
   type Settings,
   type Ticket,
+  type TrashGroup,
 } from '@/domain';
 import type { Client } from '@/messaging/client';
 
@@ -91,6 +92,17 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
         about: [ticket.id],
         undo: () => void run({ type: 'restoreTrash', trashId }),
       });
+    },
+
+    /** Restore from a page that shows what is in the trash; the restored records reappear there. */
+    async restore(group: TrashGroup) {
+      const result = await run({ type: 'restoreTrash', trashId: group.id });
+      if (result)
+        toast({
+          text: t('toastRestored'),
+          tone: 'info',
+          about: [...group.tickets.map((x) => x.id), ...group.conversations.map((c) => c.id)],
+        });
     },
 
     async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {

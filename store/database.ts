@@ -26,6 +26,13 @@ export function trashHolds(group: Pick<TrashGroup, 'tickets' | 'conversations'>)
   return [...group.tickets.map((t) => t.id), ...group.conversations.map((c) => c.id)];
 }
 
+/** The newest trash group holding a ticket or conversation, through the `holds` index (one
+ * trashed, seen again and trashed again is in two groups). */
+export async function trashHolding(db: SidedeskDatabase, id: string): Promise<TrashGroup | undefined> {
+  const groups = await db.trash.where('holds').equals(id).toArray();
+  return groups.sort((a, b) => b.trashedAt - a.trashedAt)[0];
+}
+
 export interface KeyValue<T> {
   key: string;
   value: T;

@@ -3,11 +3,12 @@ import { useT } from '@/components/common/i18n';
 import { ContactSection } from '@/components/common/contact-section';
 import { Toast } from '@/components/common/toast';
 import { Confirm } from '@/components/common/confirm';
+import { InTrash } from '@/components/common/in-trash';
 import { LinkedConversations } from '@/components/record/linked-conversations';
 import { RecordProperties } from '@/components/record/record-properties';
 import { Timeline } from '@/components/record/timeline';
 import type { Client } from '@/messaging/client';
-import type { SidedeskDatabase } from '@/store/database';
+import { trashHolding, type SidedeskDatabase } from '@/store/database';
 import { readSettings } from '@/store/settings';
 import { usePageCommands } from '@/pages/commands';
 import { useLiveQuery } from '@/pages/live-query';
@@ -25,7 +26,9 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
     const timeline = ticket
       ? newestFirst(await db.timeline.where('[ticketId+at]').between([ticket.id, 0], [ticket.id, Infinity]).toArray())
       : [];
-    return { ticket, settings, conversations, contact, timeline };
+    // Gone: in the trash (say so, with Restore), or deleted for good.
+    const trashed = ticket ? undefined : await trashHolding(db, ticketId);
+    return { ticket, settings, conversations, contact, timeline, trashed };
   }, [db, ticketId]);
   const {
     commands: actions,
@@ -37,9 +40,13 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
   if (!ticket) {
     return (
       <main class="record">
-        <section class="card empty-state">
-          <p>{t('ticketNotFound')}</p>
-        </section>
+        {model.trashed ? (
+          <InTrash group={model.trashed} onRestore={() => void actions.restore(model.trashed!)} />
+        ) : (
+          <section class="card empty-state">
+            <p>{t('ticketNotFound')}</p>
+          </section>
+        )}
         <Toast message={toast} onDismiss={toaster.dismiss} />
       </main>
     );

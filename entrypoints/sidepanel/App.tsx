@@ -5,6 +5,7 @@ import { ConversationSection } from '@/components/panel/conversation-section';
 import { CreateTicketForm } from '@/components/panel/create-ticket-form';
 import { DetailsPanel } from '@/components/panel/details-panel';
 import { NoWebmail, NothingOpen, Unreadable } from '@/components/panel/notices';
+import { InTrash } from '@/components/common/in-trash';
 import { TicketCard } from '@/components/panel/ticket-card';
 import { Toast } from '@/components/common/toast';
 import { SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
@@ -60,6 +61,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   let body;
   if (!tab) body = <NoWebmail recent={model.recent} onOpenTicket={openRecord} />;
   else if (tab.health.status === 'unreadable') body = <Unreadable provider={providerName(tab.url)} reason={tab.health.reason} />;
+  else if (!conversation && model.trashed) body = <InTrash group={model.trashed} onRestore={() => void actions.restore(model.trashed!)} />;
   else if (!conversation) body = <NothingOpen />;
   else {
     body = (

@@ -1,6 +1,6 @@
-import { findStage, type Contact, type Conversation, type Settings, type Ticket } from '@/domain';
+import { findStage, type Contact, type Conversation, type Settings, type Ticket, type TrashGroup } from '@/domain';
 import type { EarlierConversation } from '@/components/common/contact-section';
-import type { SidedeskDatabase, TabRecord } from '@/store/database';
+import { trashHolding, type SidedeskDatabase, type TabRecord } from '@/store/database';
 import { readSettings } from '@/store/settings';
 import { sameThreadKey } from './same-thread';
 
@@ -14,18 +14,21 @@ export interface PanelModel {
   groupSize: number;
   earlier: EarlierConversation[];
   recent: Ticket[];
+  /** The tab shows a conversation that is in the trash (with its ticket, if it had one). */
+  trashed: TrashGroup | undefined;
 }
 
 /** Everything the side panel shows for one tab, read in one go (run as a live query): one
  * read-only transaction, and the reads that do not depend on each other side by side. */
 export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<PanelModel> {
-  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts], async () => {
+  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash], async () => {
     const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
     const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
-    const [ticket, contact, recent] = await Promise.all([
+    const [ticket, contact, recent, trashed] = await Promise.all([
       conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
       conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
       tab?.conversationId ? [] : db.tickets.orderBy('updatedAt').reverse().limit(5).toArray(),
+      tab?.conversationId && !conversation ? trashHolding(db, tab.conversationId) : undefined,
     ]);
     const [groupSize, theirs] = await Promise.all([
       ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
@@ -46,7 +49,7 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
       const t = theirTickets[i];
       return { ...o, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
     });
-    return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent };
+    return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent, trashed };
   });
 }
 

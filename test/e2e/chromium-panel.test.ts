@@ -122,6 +122,8 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     // A pick (what a mouse does in the open list) applies at once.
     await stage.selectOption('new');
     await expect.poll(async () => (await db('tickets'))[0].stageId).toBe('new');
+    // ...and the panel has it (the next edit is made on the stored revision, or it is a conflict).
+    await expect.poll(() => stage.getAttribute('data-waiting')).toBe('false');
   });
 
   it('closing the ticket closes its lone conversation, says so, and Undo reopens both', async () => {
@@ -247,12 +249,30 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     await expect.poll(toast).toBe('Moved to trash: the ticket and its conversations (2).');
     expect(await db('tickets')).toEqual([]);
     expect((await db('trash')).length).toBe(1);
+    // The panel says where the ticket went, with Restore, not that no conversation is open.
+    const inTrash = panel.getByRole('region', { name: 'In the trash' });
+    await expect
+      .poll(() => inTrash.textContent())
+      .toContain('Ticket T-0001 “Courier lost #4411” is in the trash, with its conversations (2).');
+    expect(await inTrash.getByRole('button', { name: 'Restore' }).count()).toBe(1);
+    expect(await panel.getByText('No conversation is open in this tab.').count()).toBe(0);
+    // The focus did not fall to the page's body with the confirmation.
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('In the trash');
+    expect(await checkBothSchemes(panel, 'panel-in-trash', SCREENSHOTS)).toEqual([]);
     await panel.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await db('tickets')).length).toBe(1);
     expect((await conversation(ORDER.id)).ticketId).toBe((await db('tickets'))[0].id);
     expect(await db('trash')).toEqual([]);
     await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).textContent()).toContain('Courier lost #4411');
     expect(await checkBothSchemes(panel, 'panel-ticket', SCREENSHOTS)).toEqual([]);
+    // Again, and back with the panel's own Restore (the toast gone meanwhile).
+    await panel.getByRole('button', { name: 'Move to trash' }).click();
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+    await inTrash.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: /Ticket name:/ }).count()).toBe(1);
+    await expect.poll(toast).toBe('Restored from the trash.');
+    expect(await db('trash')).toEqual([]);
   });
 
   it('when its tab leaves the webmail for another site, the panel shows no conversation; back in the webmail, the ticket again', async () => {

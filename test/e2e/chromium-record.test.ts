@@ -122,11 +122,22 @@ describe('Chromium: the ticket record page', () => {
     await expect.poll(toast).toBe('Deleted: the ticket and its conversations (2).');
     expect(await db('tickets')).toEqual([]);
     expect(await db('conversations')).toEqual([]);
-    await expect.poll(() => record.locator('.empty-state').textContent()).toContain('does not exist');
+    // The page says where the ticket went, and offers Restore (it does not pretend it never was).
+    const inTrash = record.getByRole('region', { name: 'In the trash' });
+    await expect.poll(() => inTrash.textContent()).toContain('is in the trash, with its conversations (2).');
+    expect(await record.locator('.empty-state').count()).toBe(0);
+    expect(await checkBothSchemes(record, 'record-in-trash', SCREENSHOTS)).toEqual([]);
     await record.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await db('conversations')).length).toBe(2);
     await expect.poll(() => record.locator('.record-title').textContent()).toContain(ORDER.subject);
     expect(await record.locator('.timeline [data-field="restored"]').count()).toBeGreaterThan(0);
+    // Once more, and back with the page's own Restore this time.
+    await record.getByRole('button', { name: 'Delete ticket' }).click();
+    await record.getByRole('alertdialog').getByRole('button', { name: 'Delete ticket' }).click();
+    await inTrash.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => record.locator('.record-title').textContent()).toContain(ORDER.subject);
+    expect((await db('conversations')).length).toBe(2);
+    expect(await db('trash')).toEqual([]);
   });
 
   it('a description changed elsewhere during an edit: Save says so once and keeps the draft; a second Save stores it on purpose', async () => {
