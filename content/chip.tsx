@@ -29,13 +29,24 @@ interface ChipHost {
 }
 
 /**
- * An open shadow root holding the chip's styles and a container. Built by hand rather than with
- * WXT's `createShadowRootUi`: that one is async, parses its CSS to split it, and compiles a large
- * Unicode regex to check the element name, all on the webmail's main thread at every mount.
+ * A closed shadow root holding the chip's styles and a container. Closed, because the webmail's
+ * own scripts (and any script a mail smuggles in) must not read the ticket's name and stage from
+ * it; and it lets only trusted clicks through, so no script can open the ticket's record page or
+ * the panel by clicking for the agent. Built by hand rather than with WXT's `createShadowRootUi`:
+ * that one is async, parses its CSS to split it, and compiles a large Unicode regex to check the
+ * element name, all on the webmail's main thread at every mount.
  */
 function createHost(): ChipHost {
   const host = document.createElement('sidedesk-chip');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
+  // Captured at the root, before any button sees it: the buttons need not know the rule.
+  shadow.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
   const style = document.createElement('style');
   style.textContent = CHIP_CSS;
   const container = document.createElement('span');

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { chipText } from './support/closed-chip';
 import { readTable, requestId, send, waitUntil } from './support/extension-page';
 import { SCREENSHOTS } from './support/paths';
 import { GMAIL_SPEC } from './support/webmail-specs';
@@ -23,7 +24,7 @@ describe('Chromium in Polish (the seed document’s language)', () => {
       () => readTable(ext, 'tabs'),
       (tabs) => tabs[0]?.conversationId === GMAIL_SPEC.conversations[0].id,
     );
-    await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 10_000 }).toContain('Utwórz zgłoszenie');
+    await expect.poll(() => chipText(mail), { timeout: 10_000 }).toContain('Utwórz zgłoszenie');
     const created = await send(ext, 'command', {
       type: 'createTicket',
       requestId: requestId(),
@@ -42,7 +43,7 @@ describe('Chromium in Polish (the seed document’s language)', () => {
     expect(await seriousViolations(panel)).toEqual([]);
     // The built-in stages speak the UI language too (the user has not renamed them).
     expect(await panel.locator('.stage-select option:checked').textContent()).toBe('Zamknięte');
-    await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 5000 }).toContain('Zamknięte');
+    await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('Zamknięte');
     await panel.screenshot({ path: join(SCREENSHOTS, 'panel-ticket-pl.png') });
   });
 });

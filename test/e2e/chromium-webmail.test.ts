@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { chipText, clickChip, readChip } from './support/closed-chip';
 import { readTable, requestId, send } from './support/extension-page';
 import { fixture, SCREENSHOTS } from './support/paths';
 import { WEBMAIL_SPECS } from './support/webmail-specs';
@@ -27,7 +28,7 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       await expect.poll(tabConversation, { timeout: 10_000 }).toEqual([expected.id]);
       const stored = (await readTable(ext, 'conversations')).find((c) => c.id === expected.id);
       expect(stored).toMatchObject({ subject: expected.subject, contactEmail: expected.contactEmail });
-      await expect.poll(() => mail.locator('sidedesk-chip .chip').textContent(), { timeout: 5000 }).toContain('Create ticket');
+      await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('Create ticket');
     }
     expect((await readTable(ext, 'conversations')).map((c) => c.id).sort()).toEqual(spec.conversations.map((c) => c.id).sort());
     await mail.locator('sidedesk-chip').screenshot({ path: join(SCREENSHOTS, `chip-create-${spec.provider}.png`) });
@@ -42,9 +43,11 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       draft: { name: 'Courier lost the parcel' },
     });
     expect(created.ok).toBe(true);
-    const chip = mail.locator('sidedesk-chip .chip');
-    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('T-0001 Courier lost the parcel');
-    expect(await chip.textContent()).toContain('New');
+    await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('T-0001 Courier lost the parcel');
+    expect(await chipText(mail)).toContain('New');
+    // The page's own scripts cannot read it: the root is closed.
+    expect((await readChip(mail))?.mode).toBe('closed');
+    expect(await mail.evaluate(() => document.querySelector('sidedesk-chip')?.shadowRoot ?? 'no root')).toBe('no root');
     const ticket = created.ok ? created.data.ticket : null;
     await send(ext, 'command', {
       type: 'setTicketStage',
@@ -54,12 +57,17 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       rev: ticket.rev,
       stageId: 'waiting-on-us',
     });
-    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('Waiting on us');
-    expect(await chip.getAttribute('data-tone')).toBe('waiting');
+    await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('Waiting on us');
+    expect((await readChip(mail))?.tone).toBe('waiting');
     await mail.screenshot({ path: join(SCREENSHOTS, `chip-${spec.provider}.png`) });
 
-    // Clicking the ticket's name opens its record page in a new tab.
-    const [recordPage] = await Promise.all([session.context.waitForEvent('page'), chip.locator('button').click()]);
+    // A page script clicking the chip's host does nothing; the agent's click on the ticket's name
+    // opens its record page in a new tab.
+    const pages = session.context.pages().length;
+    await mail.evaluate(() => (document.querySelector('sidedesk-chip') as HTMLElement).click());
+    await mail.waitForTimeout(300);
+    expect(session.context.pages()).toHaveLength(pages);
+    const [recordPage] = await Promise.all([session.context.waitForEvent('page'), clickChip(mail)]);
     await recordPage.waitForLoadState();
     expect(recordPage.url()).toBe(`chrome-extension://${session.extensionId}/record.html?id=${ticket.id}`);
     await expect.poll(() => recordPage.locator('.record-title').textContent(), { timeout: 5000 }).toContain('Courier lost the parcel');
@@ -99,10 +107,11 @@ describe('Chromium: hostile mail', () => {
       draft: {},
     });
     expect(created.ok).toBe(true);
-    const chip = mail.locator('sidedesk-chip .chip');
-    await expect.poll(() => chip.textContent(), { timeout: 5000 }).toContain('<img src=x onerror=');
+    await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('<img src=x onerror=');
     // Shown as text: no element was made from it, nothing ran, in the page or the extension.
-    expect(await chip.locator('img, script, b').count()).toBe(0);
+    const elements = (await readChip(mail))?.elements ?? [];
+    expect(elements).toContain('BUTTON');
+    expect(elements.filter((name) => ['IMG', 'SCRIPT', 'B'].includes(name))).toEqual([]);
     expect(await mail.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await ext.reload();
     await expect.poll(() => ext.locator('td').nth(1).textContent(), { timeout: 5000 }).toContain('<img src=x');
