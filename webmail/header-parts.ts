@@ -37,7 +37,14 @@ export function createHeaderParts(bodies: string): HeaderParts {
   }
   return {
     all: (root, selector) => [...walk(root, selector)],
-    first: (root, selector) => walk(root, selector).next().value ?? null,
+    first(root, selector) {
+      // The browser's own first match is the answer whenever it lies outside every body (the
+      // usual case, and the fast one); only a match inside a body needs the walk.
+      if (isElement(root) && (root.closest(bodies) || root.matches(selector))) return walk(root, selector).next().value ?? null;
+      const hit = root.querySelector(selector);
+      if (!hit || !hit.closest(bodies)) return hit;
+      return walk(root, selector).next().value ?? null;
+    },
   };
 }
 

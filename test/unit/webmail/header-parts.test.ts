@@ -18,6 +18,12 @@ describe('header parts: lookups that never enter a message body', () => {
     expect(parts.first(document, '.missing')).toBeNull();
   });
 
+  it('passes over a first match that lies in a body', () => {
+    document.body.innerHTML = '<div class="body"><i class="p" data-n="x"></i></div><i class="p" data-n="1"></i>';
+    expect(parts.first(document, 'i.p')?.getAttribute('data-n')).toBe('1');
+    expect(parts.first(document.body, 'i.p')?.getAttribute('data-n')).toBe('1');
+  });
+
   it('finds nothing under a root that is itself inside a body', () => {
     document.body.innerHTML = '<div class="body"><div id="fake"><span class="p"></span></div></div>';
     expect(parts.all(document.getElementById('fake')!, '.p')).toEqual([]);
