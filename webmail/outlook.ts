@@ -68,6 +68,8 @@ const SUBJECT_NODES = 2000;
 function subjectText(el: Element): string {
   const title = el.getAttribute('title');
   if (title !== null) return clip(title);
+  // NodeFilter's SHOW_ELEMENT | SHOW_TEXT; a button is rejected with all it holds (2), the rest
+  // accepted (1). Numbers, as a saved page's document is not the global NodeFilter's.
   const walker = el.ownerDocument.createTreeWalker(el, 0x1 | 0x4, {
     acceptNode: (node) => (node.nodeType === 1 && (node as Element).matches('button, [role="button"]') ? 2 : 1),
   });
@@ -82,8 +84,9 @@ function subjectText(el: Element): string {
 /**
  * Where no address shows, the conversation is still recorded, under this one key. `.invalid` is
  * reserved (RFC 2606): it can never be anyone's mailbox, so it neither merges with nor passes for
- * a real account, and it is the same on every visit, so the conversation keeps its record. The
- * ids Outlook gives conversations are its mailbox's own, so two unnamed mailboxes do not collide.
+ * a real account, and it is the same on every visit, so the conversation keeps its record. Two
+ * unnamed mailboxes do not collide under it: Exchange conversation ids begin with their mailbox's
+ * own id. A conversation seen first unnamed and later named is kept under both keys.
  */
 export const OUTLOOK_UNKNOWN_ACCOUNT = 'unknown@outlook.invalid';
 
