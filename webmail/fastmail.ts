@@ -108,6 +108,8 @@ export const fastmailReader: WebmailReader = {
         messageCount: cards.length,
         // Fastmail shows localized dates only (`.v-MessageCard-time` has a text `title`).
         lastMessageAt: null,
+        // Cards run oldest first: the last is the newest message.
+        lastSenderEmail: senders.at(-1)?.email ?? null,
       },
     };
   },

@@ -53,6 +53,15 @@ function person(el: Element) {
   return { email: el.getAttribute('email') ?? '', name: el.getAttribute('name') ?? el.textContent ?? '' };
 }
 
+/** Who wrote the newest message (the latest by its id's time, else the last shown), from its
+ * header: the customer writing again reopens a closed conversation. */
+function lastSenderOf(messages: Element[]): string | null {
+  const timed = messages.map((m) => [m, timeFromHexId(m.getAttribute('data-legacy-message-id') ?? '') ?? -1] as const);
+  const newest = timed.reduce<(typeof timed)[number] | null>((best, m) => (!best || m[1] >= best[1] ? m : best), null)?.[0];
+  const sender = newest ? page.first(newest, GMAIL.sender) : null;
+  return sender ? person(sender).email : null;
+}
+
 export const gmailReader: WebmailReader = {
   provider: 'gmail',
   threadIdFromUrl,
@@ -97,6 +106,7 @@ export const gmailReader: WebmailReader = {
         participants: others,
         messageCount: messages.length,
         lastMessageAt: times.length ? Math.max(...times) : timeFromHexId(threadId),
+        lastSenderEmail: lastSenderOf(messages),
       },
     };
   },

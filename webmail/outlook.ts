@@ -196,6 +196,9 @@ export const outlookReader: WebmailReader = {
         // Outlook shows times only as localised text ("Thu 10/30/2025 6:56 PM", "czw. 30.10.2025
         // 18:56") whose day/month order follows the user's settings: nothing to parse safely.
         lastMessageAt: null,
+        // Not given: Outlook orders a conversation newest or oldest first by the user's setting,
+        // and without a time to read there is no telling which message is the newest.
+        lastSenderEmail: null,
       },
     };
   },

@@ -127,6 +127,8 @@ export const protonReader: WebmailReader = {
         messageCount: messages.length,
         // Proton shows only localized dates (ItemDate.tsx renders text, no datetime attribute).
         lastMessageAt: null,
+        // Oldest first: the last message is the newest; one the user sent is the account's.
+        lastSenderEmail: messages.at(-1)!.outbound ? account : (messages.at(-1)!.sender?.email ?? null),
       },
     };
   },

@@ -146,7 +146,13 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
  */
 function customerWroteAgain(prior: Conversation, o: Observation, snap: Snapshot): boolean {
   if (prior.state !== 'closed' || !snap.settings.reopenOnReply) return false;
-  if (o.lastMessageAt === null || prior.lastMessageAt === null || o.lastMessageAt <= prior.lastMessageAt) return false;
+  // Newer: a later time where the page gives times; where it gives none (Proton, Fastmail), one
+  // more message than the page showed before.
+  const newer =
+    o.lastMessageAt !== null && prior.lastMessageAt !== null
+      ? o.lastMessageAt > prior.lastMessageAt
+      : o.lastMessageAt === null && prior.lastMessageAt === null && o.messageCount > prior.messageCount;
+  if (!newer) return false;
   const sender = o.lastSenderEmail;
   return !!sender && sender !== o.account && !snap.settings.team.some((m) => m.email === sender || m.id === sender);
 }

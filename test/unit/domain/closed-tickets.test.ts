@@ -91,3 +91,19 @@ describe('the customer writing again reopens', () => {
     expect(stateOf(desk, 'a')).toBe('open');
   });
 });
+
+describe('the customer writing again, where the page gives no times', () => {
+  it('one more message than before, from the customer, reopens; the same count does not', async () => {
+    const desk = await deskWith();
+    const seen = (messageCount: number, from: string) =>
+      observe('p', { provider: 'proton', url: null, lastMessageAt: null, messageCount, lastSenderEmail: from });
+    await ok(desk.run(seen(2, 'anna@klient.pl')));
+    const id = 'proton:agent@sidedesk.test:p';
+    const c = desk.state.conversations.get(id)!;
+    await ok(desk.run(cmd({ type: 'closeConversation', conversationId: id, rev: c.rev })));
+    await ok(desk.run(seen(2, 'anna@klient.pl')));
+    expect(desk.state.conversations.get(id)!.state).toBe('closed');
+    await ok(desk.run(seen(3, 'anna@klient.pl')));
+    expect(desk.state.conversations.get(id)!.state).toBe('open');
+  });
+});
