@@ -34,13 +34,18 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     };
   }
 
+  // The contact is the person outside the team: a reader that cannot tell the agent's own
+  // address (an Outlook page that shows none) or a colleague who wrote first is not the contact.
+  const ours = new Set([o.account, ...team.map((m) => m.email)]);
+  // (A page that shows no contact yet is a half-drawn pane: no contact, until it is read.)
+  const contactOf = !o.contact || !ours.has(o.contact.email) ? o.contact : (o.participants.find((p) => !ours.has(p.email)) ?? null);
   // What a page whose address does not name this thread says of a known conversation is not
   // believed beyond its messages: its subject, contact and people stay as they were.
   const believed = !prior || cmd.verified;
   const seen = {
     subject: believed ? o.subject : prior.subject,
     url: believed ? o.url : prior.url,
-    contactEmail: believed ? (o.contact?.email ?? null) : prior.contactEmail,
+    contactEmail: believed ? (contactOf?.email ?? null) : prior.contactEmail,
     participants: believed ? o.participants : prior.participants,
     messageCount: o.messageCount,
     lastMessageAt: o.lastMessageAt,
@@ -121,14 +126,14 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   }
   if (conversation !== prior) change.putConversation(conversation);
 
-  if (o.contact && believed) {
-    const known = snap.contacts.get(o.contact.email);
-    const name = o.contact.name || known?.name || '';
+  if (contactOf && believed) {
+    const known = snap.contacts.get(contactOf.email);
+    const name = contactOf.name || known?.name || '';
     if (!known || known.name !== name) {
       const contact: Contact = {
-        email: o.contact.email,
+        email: contactOf.email,
         name,
-        companyDomain: known?.companyDomain ?? companyDomain(o.contact.email),
+        companyDomain: known?.companyDomain ?? companyDomain(contactOf.email),
         followed: known?.followed ?? false,
       };
       change.putContact(contact);

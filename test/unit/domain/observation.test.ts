@@ -91,3 +91,26 @@ describe('the background believes the sender, not the claim', () => {
     void cmd;
   });
 });
+
+describe('the contact is the person outside the team', () => {
+  it('a teammate who wrote first is not the contact: the first outside participant is', async () => {
+    const desk = await deskWith();
+    const colleague = desk.state.settings.team.find((m) => m.email !== ACCOUNT)!;
+    await ok(
+      desk.run(
+        observe('t', {
+          contact: person(colleague.email, 'Colleague'),
+          participants: [person(colleague.email), person('anna@klient.pl', 'Anna')],
+        }),
+      ),
+    );
+    expect(desk.state.conversations.get(convId('t'))!.contactEmail).toBe('anna@klient.pl');
+    expect(desk.state.contacts.has(colleague.email)).toBe(false);
+  });
+
+  it('with only the team in the thread, there is no contact', async () => {
+    const desk = await deskWith();
+    await ok(desk.run(observe('t', { contact: person(ACCOUNT), participants: [] })));
+    expect(desk.state.conversations.get(convId('t'))!.contactEmail).toBeNull();
+  });
+});
