@@ -88,6 +88,19 @@ describe('Chromium: the ticket record page', () => {
     await record.keyboard.type('Courier');
     await record.keyboard.press('Enter');
     await expect.poll(async () => (await db('tickets'))[0].category).toBe('Courier');
+    // Back on the field, by keyboard: its focus ring shows (inline fields had none).
+    await expect
+      .poll(() => record.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + document.activeElement!.className))
+      .toBe('solid inline-text');
+    // The owner (whose change moves other owners) is not changed by moving through it.
+    const owner = record.getByLabel('Ticket owner');
+    const before = (await db('tickets'))[0];
+    await owner.focus();
+    await record.keyboard.press('ArrowUp'); // to Unassigned
+    await expect.poll(() => owner.inputValue()).toBe('');
+    expect((await db('tickets'))[0]).toEqual(before);
+    await record.keyboard.press('Escape');
+    await expect.poll(() => owner.inputValue()).toBe(before.ownerId ?? '');
     await record.getByRole('button', { name: /^Category: Courier/ }).click();
     await record.keyboard.press('Backspace');
     await record.keyboard.press('Enter');
