@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX, SelectHTMLAttributes } from 'preact';
 import { stageLabel, stageTone, type Owner, type Priority, type Stage } from '@/domain';
 import { useT } from './i18n';
@@ -21,6 +21,9 @@ function useExplicitChoice(value: string, onCommit: (value: string) => void, com
   // The browser moves the selection as the keydown's default action, in the same task: a change
   // in that task was caused by the key, not picked from the open list.
   const fromKey = useRef(false);
+  // Changed elsewhere meanwhile: an option held against the old value is dropped, not applied
+  // over the new one.
+  useEffect(() => setPending(null), [value]);
   const shown = pending ?? value;
   const confirm = () => {
     setPending(null);

@@ -60,6 +60,25 @@ describe('a select commits a choice, never the options passed through', () => {
     expect(chosen).toEqual([stages[1]!.id]);
   });
 
+  it('an option held when the value changes elsewhere is dropped, not applied over the new value', () => {
+    const chosen: string[] = [];
+    const root = document.createElement('div');
+    const show = (value: string) =>
+      act(() =>
+        render(
+          <I18nProvider value={english}>{<StageSelect stages={stages} value={value} onChange={(s) => chosen.push(s)} />}</I18nProvider>,
+          root,
+        ),
+      );
+    show('new');
+    const select = root.querySelector('select')!;
+    arrow(select, 'ArrowDown');
+    show('closed');
+    expect(select.value).toBe('closed');
+    key(select, 'Enter');
+    expect(chosen).toEqual([]);
+  });
+
   it('a pick from the open list (a change no key on the select caused) commits at once', () => {
     const chosen: string[] = [];
     const { select } = mount(<StageSelect stages={stages} value="new" onChange={(s) => chosen.push(s)} />);
