@@ -299,7 +299,10 @@ describe('what an agent reads when a change is refused', () => {
       rev: ticket!.rev,
       changes: { properties: { ['n'.repeat(CAPS.propertyName + 1)]: 'x' } },
     });
-    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid', message: 'The name of a property is longer than 100 characters.' } });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'The name of a property is longer than 100 characters.' },
+    });
     const missing = await t.desk.execute({
       type: 'setTicketStage',
       requestId: rid(),
