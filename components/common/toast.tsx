@@ -24,8 +24,10 @@ export const TOAST_MS = { info: 9000, error: 15000 } as const;
 
 let lastId = 0;
 
+// A message about nothing in particular (a restore, a follow) belongs wherever it is said: it
+// carries no Undo that could act out of sight, and a failure must never go unsaid.
 const belongs = (message: ToastMessage, showing: readonly string[] | undefined) =>
-  !message.about || !showing || message.about.some((id) => showing.includes(id));
+  !message.about || message.about.length === 0 || !showing || message.about.some((id) => showing.includes(id));
 
 /**
  * A page's toast: the message shown now, and the Toaster that changes it. `showing` lists the

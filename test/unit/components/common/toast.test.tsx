@@ -47,6 +47,12 @@ describe('a toast belongs to what it is about, and fades', () => {
     expect(page.text()).toBe('Displayed properties saved.');
   });
 
+  it('a failure about nothing on screen in particular (a restore, a follow: about no id) is always said', () => {
+    const page = mount(['gmail:a@b.pl:2']);
+    act(() => toaster.show({ text: 'Not saved: a record of the group exists again.', tone: 'error', about: [] }));
+    expect(page.text()).toBe('Not saved: a record of the group exists again.');
+  });
+
   it('a message about something no longer on screen (the answer came late) is never shown', () => {
     const page = mount(['gmail:a@b.pl:2']);
     act(() => toaster.info('Ticket T-0007 created.', ['gmail:a@b.pl:1', 't7']));
