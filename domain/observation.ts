@@ -68,3 +68,15 @@ export const Observation = z
   }));
 export type Observation = z.infer<typeof Observation>;
 export type ObservationInput = z.input<typeof Observation>;
+
+/**
+ * The contact of an observed conversation: the person outside the team. A reader that cannot tell
+ * the agent's own address (an Outlook page that shows none), or a colleague who wrote first, gives
+ * way to the first participant outside the team. A page that shows no contact yet is a half-drawn
+ * pane: no contact, until it is read.
+ */
+export function externalContact(o: Observation, team: ReadonlyArray<{ email: string }>): Observation['contact'] {
+  const ours = new Set([o.account, ...team.map((m) => m.email)]);
+  if (!o.contact || !ours.has(o.contact.email)) return o.contact;
+  return o.participants.find((p) => !ours.has(p.email)) ?? null;
+}

@@ -2,6 +2,7 @@ import type { Command } from './commands';
 import type { Contact } from './contact';
 import type { Conversation } from './conversation';
 import { conversationIdOf } from './ids';
+import { externalContact } from './observation';
 import type { Settings } from './settings';
 import type { Ticket } from './ticket';
 import type { TimelineEntry } from './timeline';
@@ -62,8 +63,11 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
       // Its ticket too: a customer writing again reopens a closed ticket.
       const c = await addConversation(conversationIdOf(o.provider, o.account, o.threadId));
       if (c?.ticketId) await addTicketFamily(c.ticketId);
-      if (o.contact) {
-        const contact = await reader.contact(o.contact.email);
+      // The contact the cascade will keep (not always the one the page named), read as stored,
+      // so that what is known of them (followed, company) is kept.
+      const person = externalContact(o, snap.settings.team);
+      if (person) {
+        const contact = await reader.contact(person.email);
         if (contact) snap.contacts.set(contact.email, contact);
       }
       break;

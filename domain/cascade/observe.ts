@@ -7,7 +7,7 @@ import { companyDomain } from '../text';
 import { listChange } from '../timeline';
 import { RULES } from '../rules';
 import { TEAM_SELF_JOIN_MAX } from '../settings';
-import type { Observation } from '../observation';
+import { externalContact, type Observation } from '../observation';
 import { reopenClosedTicket } from './stage';
 import { createChangeSet, revise, type DecideContext, type Decision } from './change-set';
 
@@ -34,11 +34,7 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     };
   }
 
-  // The contact is the person outside the team: a reader that cannot tell the agent's own
-  // address (an Outlook page that shows none) or a colleague who wrote first is not the contact.
-  const ours = new Set([o.account, ...team.map((m) => m.email)]);
-  // (A page that shows no contact yet is a half-drawn pane: no contact, until it is read.)
-  const contactOf = !o.contact || !ours.has(o.contact.email) ? o.contact : (o.participants.find((p) => !ours.has(p.email)) ?? null);
+  const contactOf = externalContact(o, team);
   // What a page whose address does not name this thread says of a known conversation is not
   // believed beyond its messages: its subject, contact and people stay as they were.
   const believed = !prior || cmd.verified;

@@ -114,3 +114,17 @@ describe('the contact is the person outside the team', () => {
     expect(desk.state.conversations.get(convId('t'))!.contactEmail).toBeNull();
   });
 });
+
+describe('the contact chosen by the team rule keeps what is known of them', () => {
+  it('a followed customer stays followed when the page named a teammate as the contact', async () => {
+    const desk = await deskWith();
+    await ok(desk.run(observe('first', { contact: person('anna@klient.pl', 'Anna') })));
+    await ok(desk.run(cmd({ type: 'followContact', email: 'anna@klient.pl', followed: true })));
+    const timeline = desk.state.timeline.size;
+    await ok(desk.run(observe('second', { contact: person(ACCOUNT), participants: [person('anna@klient.pl', 'Anna')] })));
+    expect(desk.state.contacts.get('anna@klient.pl')).toMatchObject({ followed: true, name: 'Anna' });
+    expect(desk.state.conversations.get(convId('second'))!.contactEmail).toBe('anna@klient.pl');
+    // Only the new conversation's own entry: no false "contact created".
+    expect([...desk.state.timeline.values()].slice(timeline).map((e) => e.field)).toEqual(['created']);
+  });
+});
