@@ -59,9 +59,14 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
         await desk.reportTab(tabId, url, reading.status === 'none' ? { status: 'ok' } : { status: 'unreadable', reason: reading.reason });
         return { conversationId: null, view: null };
       }
-      // A content script speaks only for the webmail it runs on.
+      // A content script speaks only for the webmail it runs on, and for the conversation its
+      // address shows: a report of another thread was misled by the page, and is refused before
+      // anything is stored or answered.
       if (providerOfUrl(caller.url) !== reading.observation.provider) {
         throw new DeskFailure(deskError('forbidden', 'A page may only report conversations of its own webmail.'));
+      }
+      if (!addressAllows(url, reading.observation.provider, reading.observation.threadId)) {
+        throw new DeskFailure(deskError('forbidden', 'A page may only report the conversation its address shows.'));
       }
       const outcome = await desk.execute(
         {
@@ -69,7 +74,6 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
           requestId,
           actor: 'content-script',
           observation: reading.observation,
-          verified: addressShowsThread(url, reading.observation.provider, reading.observation.threadId),
         },
         { tabId, url },
       );
@@ -129,12 +133,13 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
 }
 
 /**
- * Whether the page's own address (the sender's, not the message's) names the thread a report is
- * about. A reader never reports a thread other than the one its address names, so a report that
- * disagrees was misled by the page; one whose address names no thread cannot be checked. Either
- * is recorded, but neither rewrites what is known of a conversation (see the observe command).
+ * Whether a report may be about `threadId`, judged from the page's own address (the sender's, not
+ * the message's): yes when the address names that thread, no when it names another. An address
+ * that names no thread (Gmail's split pane, an Outlook list) cannot tell, and the reading, taken
+ * from the page's header parts only, is believed.
  */
-export function addressShowsThread(url: string, provider: Provider, threadId: string): boolean {
+export function addressAllows(url: string, provider: Provider, threadId: string): boolean {
   if (!URL.canParse(url)) return false;
-  return READERS[provider].threadIdFromUrl(new URL(url)) === threadId;
+  const named = READERS[provider].threadIdFromUrl(new URL(url));
+  return named === null || named === threadId;
 }

@@ -41,16 +41,7 @@ export const TicketChanges = z
 export type TicketChanges = z.infer<typeof TicketChanges>;
 
 export const Command = z.discriminatedUnion('type', [
-  z.object({
-    ...base,
-    type: z.literal('observe'),
-    observation: Observation,
-    /** Whether the page's own address names this thread. The background decides it for a content
-     * script's report; an unverified report may record a conversation and what its page shows
-     * of the messages, but never rewrites an existing one's subject, contact or people, nor
-     * reopens it. An extension page's observation is trusted. */
-    verified: z.boolean().default(true),
-  }),
+  z.object({ ...base, type: z.literal('observe'), observation: Observation }),
   z.object({ ...base, type: z.literal('createTicket'), conversationId: ConversationId, draft: TicketDraft }),
   z.object({ ...base, type: z.literal('addConversationToTicket'), conversationId: ConversationId, ticketId: RecordId }),
   z.object({ ...base, type: z.literal('updateTicket'), ticketId: RecordId, rev: Rev, changes: TicketChanges }),

@@ -136,7 +136,13 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const outlookReader: WebmailReader = {
   provider: 'outlook',
-  threadIdFromUrl: (url) => parseOutlookPath(url)?.id ?? null,
+  // With conversation view off the address holds a message's id, not its conversation's: Exchange
+  // item ids start AAMk (AQMk for personal accounts), conversation ids AAQk (AQQk). A message id
+  // names no conversation, so it says nothing about which one the page shows.
+  threadIdFromUrl: (url) => {
+    const id = parseOutlookPath(url)?.id ?? null;
+    return id && /^A[AQ]Mk/.test(id) ? null : id;
+  },
 
   read(doc, url): ReadingInput {
     const path = parseOutlookPath(url);

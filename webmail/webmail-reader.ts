@@ -10,7 +10,8 @@ export interface WebmailReader {
   provider: Provider;
   /** What the page shows: a conversation, nothing open, or a layout it cannot read. */
   read(doc: Document, url: URL): ReadingInput;
-  /** A fast, tentative thread id from the URL alone (the DOM is the authority), or null. */
+  /** The thread the address names, or null when it names none (a list, a single message): the
+   * background refuses a report of any other thread than one the address names. */
   threadIdFromUrl(url: URL): string | null;
   /** The element the ticket chip is placed after: the open conversation's subject, or null. */
   chipAnchor(doc: Document): Element | null;

@@ -35,14 +35,11 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   }
 
   const contactOf = externalContact(o, team);
-  // What a page whose address does not name this thread says of a known conversation is not
-  // believed beyond its messages: its subject, contact and people stay as they were.
-  const believed = !prior || cmd.verified;
   const seen = {
-    subject: believed ? o.subject : prior.subject,
-    url: believed ? o.url : prior.url,
-    contactEmail: believed ? (contactOf?.email ?? null) : prior.contactEmail,
-    participants: believed ? o.participants : prior.participants,
+    subject: o.subject,
+    url: o.url,
+    contactEmail: contactOf?.email ?? null,
+    participants: o.participants,
     messageCount: o.messageCount,
     lastMessageAt: o.lastMessageAt,
   };
@@ -108,7 +105,7 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
     }
   }
   let ticket = conversation.ticketId ? snap.tickets.get(conversation.ticketId) : undefined;
-  if (prior && believed && customerWroteAgain(prior, o, snap)) {
+  if (prior && customerWroteAgain(prior, o, snap)) {
     conversation = conversation.rev > prior.rev ? { ...conversation, state: 'open' } : revise(conversation, { state: 'open' });
     change.record({
       ticketId: prior.ticketId,
@@ -122,7 +119,7 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   }
   if (conversation !== prior) change.putConversation(conversation);
 
-  if (contactOf && believed) {
+  if (contactOf) {
     const known = snap.contacts.get(contactOf.email);
     const name = contactOf.name || known?.name || '';
     if (!known || known.name !== name) {

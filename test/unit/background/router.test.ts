@@ -228,20 +228,47 @@ describe('messaging router', () => {
     expect((await env.db.conversations.get(convId('c')))!.url).toBeNull();
   });
 
-  it('security: a report of a thread other than the one its address names cannot rewrite that conversation', async () => {
+  it('security: a report of a thread other than the one its address names is refused, and tells the page nothing', async () => {
     const shown = '19a367a0e0052e6b';
     const other = '199a4cb2200f2a74';
+    // Another tab shows the other thread, which has a ticket.
+    const otherTab = { id: SELF.id, url: `https://mail.google.com/mail/u/0/#inbox/${other}`, tab: { id: 8 } };
+    await createClient((message) => env.router.handle(message, otherTab))('report', {
+      requestId: rid(),
+      reading: { status: 'conversation', observation: observation(other, { subject: 'Other thread' }) },
+    });
+    await env.as('extension page')('command', {
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId(other),
+      draft: { name: 'Secret' },
+    });
     const tab = { id: SELF.id, url: `https://mail.google.com/mail/u/0/#inbox/${shown}`, tab: { id: 7 } };
     const from = createClient((message) => env.router.handle(message, tab));
-    const report = (thread: string, subject: string) =>
-      from('report', { requestId: rid(), reading: { status: 'conversation', observation: observation(thread, { subject }) } });
-    await report(shown, 'Shown thread');
-    await report(other, 'Other thread'); // first seen: recorded as the page said
-    await report(other, 'Forged subject');
+    await from('report', { requestId: rid(), reading: { status: 'conversation', observation: observation(shown) } });
+    const forged = from('report', {
+      requestId: rid(),
+      reading: { status: 'conversation', observation: observation(other, { subject: 'Forged' }) },
+    });
+    await expect(forged).rejects.toMatchObject({ error: { code: 'forbidden' } });
     expect((await env.db.conversations.get(convId(other)))!.subject).toBe('Other thread');
-    // The thread the address names is believed.
-    await report(shown, 'Shown thread, renamed');
-    expect((await env.db.conversations.get(convId(shown)))!.subject).toBe('Shown thread, renamed');
+    // The tab still shows its own thread: the other's ticket can be neither read nor opened.
+    expect((await env.db.tabs.get(7))!.conversationId).toBe(convId(shown));
+    await expect(from('conversationTicket', { conversationId: convId(other) })).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    const secret = (await env.db.tickets.toArray()).find((t) => t.name === 'Secret')!;
+    await expect(from('openTicket', { ticketId: secret.id })).rejects.toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it("a page whose address names no thread (Gmail's split pane) is believed", async () => {
+    const tab = { id: SELF.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 9 } };
+    const from = createClient((message) => env.router.handle(message, tab));
+    const answer = await from('report', {
+      requestId: rid(),
+      reading: { status: 'conversation', observation: observation('a', { subject: 'Renamed in split pane' }) },
+    });
+    expect(answer.view?.ticket?.id).toBe(env.ticketId);
+    expect((await env.db.conversations.get(convId('a')))!.subject).toBe('Renamed in split pane');
   });
 
   it('a page with no conversation or an unreadable layout is recorded as the tab health', async () => {

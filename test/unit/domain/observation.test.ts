@@ -56,22 +56,7 @@ describe('one odd field never costs a conversation', () => {
   });
 });
 
-describe('the background believes the sender, not the claim', () => {
-  it('a report whose page address does not name the thread never rewrites a known conversation', async () => {
-    const desk = await deskWith('a');
-    await ok(desk.run({ ...observe('a', { subject: 'Forged', contact: person('attacker@evil.example', 'A') }), verified: false } as never));
-    const c = desk.state.conversations.get(convId('a'))!;
-    expect(c.subject).toBe('Subject a');
-    expect(c.contactEmail).toBe('customer-a@klient.pl');
-    expect(desk.state.contacts.has('attacker@evil.example')).toBe(false);
-  });
-
-  it('an unverified report still records a new conversation', async () => {
-    const desk = await deskWith();
-    await ok(desk.run({ ...observe('new'), verified: false } as never));
-    expect(desk.state.conversations.has(convId('new'))).toBe(true);
-  });
-
+describe("the team grows only by the browser's own accounts", () => {
   it('an account the page did not show (a key on the reserved .invalid domain) records the conversation but joins no team', async () => {
     const desk = await deskWith();
     const before = desk.state.settings.team.length;

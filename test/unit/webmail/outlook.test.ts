@@ -64,6 +64,12 @@ describe('Outlook addresses', () => {
     expect(outlookReader.threadIdFromUrl(url)).toBe(id);
   });
 
+  it.each(['AAMkAGE4NmEwMmU2LTViYTct', 'AQMkADAwATM0MDAAMS1iNTcw'])('a message id in the address (%s…) names no conversation', (id) => {
+    const url = new URL(`${OFFICE}/mail/inbox/id/${id}`);
+    expect(parseOutlookPath(url)?.id).toBe(id);
+    expect(outlookReader.threadIdFromUrl(url)).toBeNull();
+  });
+
   it.each(['/calendar/view/week', '/people/', '/owa/?ItemID=AAMkAGE4&exvsurl=1', '/', '/mailbox/inbox/id/x', '/options/mail'])(
     'off the mail module: %s',
     (path) => {
