@@ -1,4 +1,4 @@
-import { DeskFailure, describeZodError, type DeskError } from '@/domain';
+import { DeskFailure, describeZodError, plainMessage, type DeskError } from '@/domain';
 import {
   Envelope,
   protocol,
@@ -51,7 +51,8 @@ export function createRouter(handlers: Handlers, self: Self) {
       return { ok: true, data: await handler(data.data, caller) };
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.error);
-      return fail({ code: 'internal', message: (error as Error)?.message ?? String(error) });
+      console.error(`Sidedesk could not answer ${name}`, error);
+      return fail({ code: 'internal', message: plainMessage(error, 'Sidedesk could not do this; nothing was changed.') });
     }
   }
   return { handle };

@@ -17,6 +17,19 @@ const block = z
  * the actor who asked for it. */
 const base = { requestId: RecordId, actor: Actor };
 
+// Free properties as typed: names and text values cleaned like any other line (no invisible or
+// control characters); a name that cleans to nothing is dropped.
+const properties = FreeProperties.transform((props) =>
+  Object.fromEntries(
+    Object.entries(props)
+      .map(
+        ([name, value]) =>
+          [cleanLine(name, CAPS.propertyName), typeof value === 'string' ? cleanLine(value, CAPS.propertyValue) : value] as const,
+      )
+      .filter(([name]) => name !== ''),
+  ),
+);
+
 export const TicketDraft = z.object({
   name: line.optional(),
   description: block.optional(),
@@ -26,7 +39,7 @@ export const TicketDraft = z.object({
   ownerId: RecordId.nullable().optional(),
   category: line.nullable().optional(),
   source: TicketSource.optional(),
-  properties: FreeProperties.optional(),
+  properties: properties.optional(),
 });
 
 export const TicketChanges = z
@@ -35,7 +48,7 @@ export const TicketChanges = z
     description: block,
     priority: Priority,
     category: line.nullable(),
-    properties: FreeProperties,
+    properties,
   })
   .partial();
 export type TicketChanges = z.infer<typeof TicketChanges>;

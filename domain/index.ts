@@ -34,4 +34,5 @@ export {
 export * from './zod-free/stage-label';
 export * from './zod-free/stage-tone';
 export * from './zod-free/translate';
+export * from './zod-free/plain-message';
 export type { PlainPipeline, PlainStage } from './zod-free/pipeline-shape';

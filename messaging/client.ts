@@ -19,7 +19,13 @@ export function createClient(send: Send) {
     const reply = Reply.safeParse(raw);
     if (!reply.success) throw new DeskFailure({ code: 'internal', message: 'Malformed answer from the background.' });
     if (!reply.data.ok) throw new DeskFailure({ code: reply.data.error.code as DeskErrorCode, message: reply.data.error.message });
-    return protocol[name].response.parse(reply.data.data) as ResponseOf<N>;
+    const response = protocol[name].response.safeParse(reply.data.data);
+    if (!response.success) {
+      // Stored, but answered in a shape this page does not know (an older page after an update).
+      console.error(`Sidedesk: unexpected answer to ${name}`, response.error.issues);
+      throw new DeskFailure({ code: 'internal', message: 'The answer could not be read; reload the page to see what was stored.' });
+    }
+    return response.data as ResponseOf<N>;
   };
 }
 export type Client = ReturnType<typeof createClient>;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
+import { plainMessage } from '@/domain/zod-free/plain-message';
 import { useT } from './i18n';
 
 /** What a page shows when it cannot go on (its database could not be read, a bug): what
@@ -12,7 +13,7 @@ export function Guard({ children }: { children: ComponentChildren }) {
     <main class="panel">
       <section class="card notice" role="alert">
         <h2 class="section-title">{t('pageFailedTitle')}</h2>
-        <p>{(error as Error)?.message ?? String(error)}</p>
+        <p>{plainMessage(error, t('pageFailedUnknown'))}</p>
         <p class="muted">{t('pageFailedSafe')}</p>
         <button type="button" onClick={() => location.reload()}>
           {t('reload')}

@@ -81,3 +81,22 @@ describe('hostile email text', () => {
     }
   });
 });
+
+describe('free properties are cleaned like any other text', () => {
+  it('a name or value with invisible or control characters is stored without them; a name of nothing is dropped', async () => {
+    const desk = await deskWith('p');
+    const created = await ok(desk.run({ type: 'createTicket', requestId: 'r-p1', actor: 'agent', conversationId: convId('p'), draft: {} }));
+    const ticket = created.data.ticket!;
+    await ok(
+      desk.run({
+        type: 'updateTicket',
+        requestId: 'r-p2',
+        actor: 'agent',
+        ticketId: ticket.id,
+        rev: ticket.rev,
+        changes: { properties: { 'V\u200bIP\u00ad': 'yes\u202e', '\u200b': 'gone', Seats: 3 } },
+      }),
+    );
+    expect(desk.state.tickets.get(ticket.id)!.properties).toEqual({ VIP: 'yes', Seats: 3 });
+  });
+});
