@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { Contact, Conversation, Stage } from '@/domain';
+import { isDisguisedEmail, type Contact, type Conversation, type Stage } from '@/domain';
 import { stageLabel } from '@/domain/zod-free/stage-label';
 import { useT } from './i18n';
 import { formatDate, formatDayMonth } from './format';
@@ -32,6 +32,11 @@ export function ContactSection({ contact, earlier, onFollow, onOpen }: ContactSe
       <p class="contact-line">
         <strong>{contact.name || contact.email}</strong> <span class="muted">{contact.email}</span>
       </p>
+      {isDisguisedEmail(contact.email) && (
+        <p class="hint disguised" role="note">
+          {t('disguisedAddress')}
+        </p>
+      )}
       <div class="row">
         <span class="muted">{contact.companyDomain ?? ''}</span>
         <button type="button" class="follow" aria-pressed={contact.followed} onClick={() => onFollow(!contact.followed)}>

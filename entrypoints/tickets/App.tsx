@@ -36,14 +36,25 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
       <div class="page__head">
         <h1>{t('ticketsTitle')}</h1>
         {data && (
-          <label class="toggle">
-            <input
-              type="checkbox"
-              checked={data.settings.notifications}
-              onChange={(e) => void call('updateSettings', { ...data.settings, notifications: e.currentTarget.checked })}
-            />{' '}
-            {t('notifyFollowed')}
-          </label>
+          <div class="toggles">
+            <label class="toggle">
+              <input
+                type="checkbox"
+                checked={data.settings.notifications}
+                onChange={(e) => void call('updateSettings', { ...data.settings, notifications: e.currentTarget.checked })}
+              />{' '}
+              {t('notifyFollowed')}
+            </label>
+            <label class="toggle">
+              <input
+                type="checkbox"
+                name="reopen-on-reply"
+                checked={data.settings.reopenOnReply}
+                onChange={(e) => void call('updateSettings', { ...data.settings, reopenOnReply: e.currentTarget.checked })}
+              />{' '}
+              {t('reopenOnReply')}
+            </label>
+          </div>
         )}
       </div>
       {data === undefined ? (

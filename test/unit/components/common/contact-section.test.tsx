@@ -43,4 +43,26 @@ describe('the contact’s other conversations', () => {
     expect(rows[3]).toMatch(/^OlderNo ticket/);
     expect(root.querySelectorAll('time')[2]?.getAttribute('datetime')).toBe(new Date(Date.UTC(year, 8, 2)).toISOString());
   });
+
+  it('says plainly when the address hides invisible characters', () => {
+    const root = document.createElement('div');
+    const show = (email: string) =>
+      act(() =>
+        render(
+          <I18nProvider value={english}>
+            <ContactSection
+              contact={{ email, name: 'PayPal', companyDomain: null, followed: false }}
+              earlier={[]}
+              onFollow={() => undefined}
+              onOpen={() => undefined}
+            />
+          </I18nProvider>,
+          root,
+        ),
+      );
+    show('pay⟨u+00ad⟩pal@bank.example');
+    expect(root.querySelector('[role=note]')?.textContent).toContain('hides invisible characters');
+    show('paypal@bank.example');
+    expect(root.querySelector('[role=note]')).toBeNull();
+  });
 });

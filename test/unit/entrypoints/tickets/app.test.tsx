@@ -35,4 +35,25 @@ describe('the tickets page', () => {
     await expect.poll(rows).toBe(150);
     expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Show 100 more')).toBe(false);
   });
+
+  it('turns the customer-wrote-again rule off and on, through the settings', async () => {
+    const db = openTestDatabase();
+    const sent: unknown[] = [];
+    const root = document.createElement('div');
+    act(() =>
+      render(
+        <I18nProvider value={english}>
+          <App db={db} call={(async (name: string, data: unknown) => (sent.push([name, data]), data)) as never} />
+        </I18nProvider>,
+        root,
+      ),
+    );
+    const box = async () => (await act(async () => undefined), root.querySelector<HTMLInputElement>('input[name="reopen-on-reply"]'));
+    await expect.poll(async () => (await box())?.checked).toBe(true);
+    expect(root.textContent).toContain('Reopen a closed conversation when the customer writes again');
+    const input = (await box())!;
+    input.checked = false;
+    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(sent).toEqual([['updateSettings', expect.objectContaining({ reopenOnReply: false, notifications: true })]]);
+  });
 });
