@@ -45,7 +45,10 @@ export function createRouter(handlers: Handlers, self: Self) {
       console.warn(`Sidedesk refused a ${name} request`, data.error.issues);
       return fail({ code: 'invalid', message: describeZodError(data.error) });
     }
-    const caller: Caller = { kind, tabId: sender.tab?.id, url: sender.url ?? '' };
+    // A content script's page is its tab's: the browser's tab address follows Gmail's hash routes
+    // and pushState at once, where the sender's own url is the document's as first loaded.
+    const url = (kind === 'content-script' ? sender.tab?.url : undefined) ?? sender.url ?? '';
+    const caller: Caller = { kind, tabId: sender.tab?.id, url };
     try {
       const handler = handlers[name as RequestName] as (d: unknown, c: Caller) => Promise<unknown>;
       return { ok: true, data: await handler(data.data, caller) };
