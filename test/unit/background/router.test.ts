@@ -260,6 +260,17 @@ describe('messaging router', () => {
     await expect(from('openTicket', { ticketId: secret.id })).rejects.toMatchObject({ error: { code: 'forbidden' } });
   });
 
+  it("after an in-page navigation the tab's address is the one that counts, not the document's first url", async () => {
+    const moved = {
+      id: SELF.id,
+      url: 'https://mail.google.com/mail/u/0/#inbox/19a367a0e0052e6b',
+      tab: { id: 11, url: 'https://mail.google.com/mail/u/0/#inbox/199a4cb2200f2a74' },
+    };
+    const from = createClient((message) => env.router.handle(message, moved));
+    await from('report', { requestId: rid(), reading: { status: 'conversation', observation: observation('199a4cb2200f2a74') } });
+    expect(await env.db.tabs.get(11)).toMatchObject({ conversationId: convId('199a4cb2200f2a74'), url: moved.tab.url });
+  });
+
   it("a page whose address names no thread (Gmail's split pane) is believed", async () => {
     const tab = { id: SELF.id, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 9 } };
     const from = createClient((message) => env.router.handle(message, tab));
