@@ -5,6 +5,7 @@ import type { SidedeskDatabase } from '@/store/database';
 import { readSettings } from '@/store/settings';
 import { useLiveQuery } from '@/pages/live-query';
 import type { Client } from '@/messaging/client';
+import { PAGE_PATHS } from '@/messaging/page-urls';
 
 const PAGE = 100;
 
@@ -35,6 +36,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     <main class="page">
       <div class="page__head">
         <h1>{t('ticketsTitle')}</h1>
+        <a href={PAGE_PATHS.trash.slice(1)}>{t('trashTitle')}</a>
         {data && (
           <div class="toggles">
             <label class="toggle">
