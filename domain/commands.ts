@@ -73,6 +73,8 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('deleteTicket'), ticketId: RecordId, rev: Rev, conversations: z.number().int().min(0).optional() }),
   z.object({ ...base, type: z.literal('restoreTrash'), trashId: RecordId }),
+  // The only permanent deletion: a trash group and what it carried go for good.
+  z.object({ ...base, type: z.literal('purgeTrash'), trashId: RecordId }),
   z.object({ ...base, type: z.literal('followContact'), email: Email, followed: z.boolean() }),
 ]);
 export type Command = z.infer<typeof Command>;

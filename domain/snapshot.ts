@@ -28,7 +28,8 @@ export interface Snapshot {
   tickets: Map<string, Ticket>;
   conversations: Map<string, Conversation>;
   contacts: Map<string, Contact>;
-  /** Only for deletes: the timeline that goes into the trash with its records. */
+  /** Only for deletes: the timeline that goes into the trash with its records; for a purge, the
+   * live entries that point at the purged group. */
   timeline: TimelineEntry[];
   trash: TrashGroup | null;
 }
@@ -96,6 +97,23 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
         if (live) snap.tickets.set(live.id, live);
       }
       for (const c of snap.trash?.conversations ?? []) await addConversation(c.id);
+      break;
+    }
+    case 'purgeTrash': {
+      snap.trash = (await reader.trash(command.trashId)) ?? null;
+      if (!snap.trash) break;
+      // The live entries that say "deleted into this group" name its ticket and subjects: they go
+      // with it. Everything else of a conversation seen again since is the live record's own.
+      const refs = [
+        ...snap.trash.tickets.map((t) => ({ ticketId: t.id })),
+        ...snap.trash.conversations.map((c) => ({ conversationId: c.id })),
+      ];
+      const seen = new Set<string>();
+      for (const ref of refs) {
+        for (const e of await reader.timelineOf(ref)) {
+          if (e.field === 'deleted' && e.to === command.trashId && !seen.has(e.id)) (seen.add(e.id), snap.timeline.push(e));
+        }
+      }
       break;
     }
     case 'followContact': {

@@ -42,7 +42,12 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
       // The agent reads one sentence; the whole error is for whoever opens the console.
       console.error('Sidedesk: a command was not saved', error);
       const code = error instanceof DeskFailure ? error.error.code : 'internal';
-      const text = code === 'conflict' ? t('conflictShown') : t('notSaved', [(error as Error).message]);
+      const text =
+        code === 'conflict'
+          ? t('conflictShown')
+          : code === 'restore-collision'
+            ? t('restoreCollision')
+            : t('notSaved', [(error as Error).message]);
       toast({ text, tone: 'error', about: aboutOf(body) });
       return null;
     }
@@ -103,6 +108,12 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
           tone: 'info',
           about: [...group.tickets.map((x) => x.id), ...group.conversations.map((c) => c.id)],
         });
+    },
+
+    /** Delete forever, from the trash page only (the one permanent deletion; no Undo). */
+    async purge(group: TrashGroup) {
+      const result = await run({ type: 'purgeTrash', trashId: group.id });
+      if (result) toast({ text: t('toastPurged'), tone: 'info' });
     },
 
     async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {

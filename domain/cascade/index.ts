@@ -5,7 +5,7 @@ import { decideFollow } from './contacts';
 import { decideConversationState, decideSetConversationOwner } from './conversations';
 import { decideObserve } from './observe';
 import { decideAddConversation, decideCreateTicket, decideSetStage, decideSetTicketOwner, decideUpdateTicket } from './tickets';
-import { decideDeleteTicket, decideRestore, decideTrashConversation } from './trash';
+import { decideDeleteTicket, decidePurge, decideRestore, decideTrashConversation } from './trash';
 
 export type { DecideContext, Decision, Writes } from './change-set';
 
@@ -39,6 +39,8 @@ export function decide(command: Command, snapshot: Snapshot, ctx: DecideContext)
       return decideDeleteTicket(command, snapshot, ctx);
     case 'restoreTrash':
       return decideRestore(command, snapshot, ctx);
+    case 'purgeTrash':
+      return decidePurge(command, snapshot, ctx);
     case 'followContact':
       return decideFollow(command, snapshot, ctx);
   }

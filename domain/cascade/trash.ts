@@ -128,3 +128,19 @@ export function decideRestore(cmd: CommandOf<'restoreTrash'>, snap: Snapshot, ct
   }
   return change.finish({ ticket: trash.tickets[0] ?? null, conversation: trash.conversations[0] ?? null });
 }
+
+/**
+ * Delete forever: the only permanent deletion. The group goes, and with it the history it
+ * carried (its records' timeline went into the group when they were trashed) and the live
+ * "deleted" entries that point at it, which name the ticket and the subjects. Nothing records
+ * the purge itself: an entry would keep what the agent asked to forget, and no record is left
+ * for it to be about. A conversation seen again since keeps its own live record and history.
+ */
+export function decidePurge(cmd: CommandOf<'purgeTrash'>, snap: Snapshot, ctx: DecideContext): Decision {
+  const trash = snap.trash;
+  if (!trash) return refuse(deskError('not-found', 'That trash group does not exist (it may be restored or deleted already).'));
+  const change = createChangeSet(cmd, ctx);
+  change.writes.deleteTrash.push(trash.id);
+  change.writes.deleteTimeline.push(...snap.timeline.filter((e) => e.field === 'deleted' && e.to === trash.id).map((e) => e.id));
+  return change.finish({ trashId: trash.id });
+}

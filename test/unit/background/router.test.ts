@@ -106,6 +106,25 @@ describe('messaging router', () => {
     expect(await env.db.conversations.get(convId('z'))).toBeUndefined();
   });
 
+  it('security: a content script cannot delete a trash group forever; an extension page can', async () => {
+    const trashed = await env.as('extension page')('command', {
+      type: 'deleteTicket',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: env.ticketId,
+      rev: 1,
+    });
+    const trashId = trashed.trashId!;
+    const purge = { type: 'purgeTrash' as const, requestId: rid(), actor: 'agent', trashId };
+    for (const sender of ['content script', 'another extension', 'a web page'] as const) {
+      const reply = await env.router.handle({ sidedesk: 1, name: 'command', data: purge }, SENDERS[sender]);
+      expect(reply, sender).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await env.db.trash.get(trashId), sender).toBeDefined();
+    }
+    await env.as('extension page')('command', purge);
+    expect(await env.db.trash.get(trashId)).toBeUndefined();
+  });
+
   it('security: a content script reads only the ticket of the conversation its tab shows', async () => {
     await env.as('extension page')('command', { type: 'observe', requestId: rid(), actor: 'x', observation: observation('b') });
     await expect(env.as('content script')('conversationTicket', { conversationId: convId('b') })).rejects.toMatchObject({

@@ -94,3 +94,61 @@ describe('rule 6: trashing a conversation deletes its ticket; deleting a ticket 
     await refused(desk, cmd({ type: 'restoreTrash', trashId: 'gone' }), 'not-found');
   });
 });
+
+describe('delete forever: a trash group and what it carried go for good', () => {
+  it('purging removes the group and the live entries that say it was deleted into it; nothing else', async () => {
+    const desk = await deskWith('a', 'b', 'other');
+    const ticket = await ticketOn(desk, 'a', 'b');
+    await ticketOn(desk, 'other');
+    const { data } = await ok(desk.run(cmd({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev })));
+    const trashId = data.trashId!;
+    const before = cloneState(desk.state);
+    const pointing = [...before.timeline.values()].filter((e) => e.field === 'deleted' && e.to === trashId);
+    expect(pointing).toHaveLength(3);
+    const purged = await ok(desk.run(cmd({ type: 'purgeTrash', trashId })));
+    expect(purged.data.trashId).toBe(trashId);
+    expect(desk.state.trash.has(trashId)).toBe(false);
+    // The group's own history went with it; the entries that named it went too.
+    for (const e of pointing) expect(desk.state.timeline.has(e.id)).toBe(false);
+    expect([...desk.state.timeline.values()].some((e) => e.ticketId === ticket.id)).toBe(false);
+    // Everything else is as it was, and the purge records nothing that would name what it forgot.
+    expect(desk.state.tickets).toEqual(before.tickets);
+    expect(desk.state.conversations).toEqual(before.conversations);
+    expect(desk.state.timeline.size).toBe(before.timeline.size - pointing.length);
+  });
+
+  it('a conversation seen again after the trash keeps its live record and history when the group is purged', async () => {
+    const desk = await deskWith('a');
+    const ticket = await ticketOn(desk, 'a');
+    const { data } = await ok(desk.run(cmd({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev })));
+    desk.tick();
+    await ok(desk.run(observe('a')));
+    const seenAgain = [...desk.state.timeline.values()].filter((e) => e.conversationId === convId('a') && e.field !== 'deleted');
+    await ok(desk.run(cmd({ type: 'purgeTrash', trashId: data.trashId! })));
+    expect(desk.state.conversations.get(convId('a'))!.ticketId).toBeNull();
+    for (const e of seenAgain) expect(desk.state.timeline.get(e.id)).toEqual(e);
+    expect([...desk.state.timeline.values()].filter((e) => e.field === 'deleted')).toEqual([]);
+  });
+
+  it('a purged group cannot be restored, and purging it again is refused as not found', async () => {
+    const desk = await deskWith('a');
+    const ticket = await ticketOn(desk, 'a');
+    const { data } = await ok(desk.run(cmd({ type: 'deleteTicket', ticketId: ticket.id, rev: ticket.rev })));
+    await ok(desk.run(cmd({ type: 'purgeTrash', trashId: data.trashId! })));
+    await refused(desk, cmd({ type: 'restoreTrash', trashId: data.trashId! }), 'not-found');
+    await refused(desk, cmd({ type: 'purgeTrash', trashId: data.trashId! }), 'not-found');
+  });
+
+  it('purging one group leaves another group of the same conversation alone', async () => {
+    const desk = await deskWith('a');
+    const first = desk.state.conversations.get(convId('a'))!;
+    const one = await ok(desk.run(cmd({ type: 'trashConversation', conversationId: first.id, rev: first.rev })));
+    desk.tick();
+    await ok(desk.run(observe('a')));
+    const again = desk.state.conversations.get(convId('a'))!;
+    const two = await ok(desk.run(cmd({ type: 'trashConversation', conversationId: again.id, rev: again.rev })));
+    await ok(desk.run(cmd({ type: 'purgeTrash', trashId: one.data.trashId! })));
+    expect([...desk.state.trash.keys()]).toEqual([two.data.trashId]);
+    expect([...desk.state.timeline.values()].filter((e) => e.field === 'deleted').map((e) => e.to)).toEqual([two.data.trashId]);
+  });
+});

@@ -92,3 +92,30 @@ describe('panel actions', () => {
     expect(h.sent[1]).toMatchObject({ type: 'restoreTrash', trashId: 'trash-1' });
   });
 });
+
+describe('trash page actions', () => {
+  const group = {
+    id: 'trash-1',
+    trashedAt: 5,
+    actor: 'agent@b.pl',
+    origin: { kind: 'delete-ticket' as const, ticketId: 't1' },
+    tickets: [ticket],
+    conversations: [],
+    timeline: [],
+  };
+
+  it('a restore refused because a conversation got a new ticket says so in one translated sentence', async () => {
+    const h = harness(() => {
+      throw new DeskFailure({ code: 'restore-collision', message: 'Conversation "x" has a new ticket since it was trashed' });
+    });
+    await h.actions.restore(group);
+    expect(h.toasts).toEqual([{ text: 'restoreCollision', tone: 'error', about: [] }]);
+  });
+
+  it('delete forever sends purgeTrash for that group and says so after it is stored, with no Undo', async () => {
+    const h = harness(() => result({ trashId: 'trash-1', changed: false }));
+    await h.actions.purge(group);
+    expect(h.sent[0]).toMatchObject({ type: 'purgeTrash', trashId: 'trash-1' });
+    expect(h.toasts).toEqual([{ text: 'toastPurged', tone: 'info' }]);
+  });
+});
