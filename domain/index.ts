@@ -19,6 +19,7 @@ export * from './trash';
 export { decide, type DecideContext, type Decision, type Writes } from './cascade';
 export * from './reading';
 export * from './refusals';
+export * from './search';
 export {
   PROVIDERS,
   PROVIDER_IDS,

@@ -1,5 +1,6 @@
 import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '@/domain';
 import type { SidedeskDatabase } from './database';
+import { refreshSearch, ticketsTouchedBy } from './search-index';
 
 /**
  * Writes a decision. Runs inside the command's transaction; every record is checked against its
@@ -26,4 +27,7 @@ export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void
   await db.trash.bulkPut(trash);
   if (settings) await db.settings.put({ key: 'settings', value: settings });
   if (w.nextTicketNumber !== null) await db.meta.put({ key: 'nextTicketNumber', value: w.nextTicketNumber });
+  // The search words of every ticket the decision touched, in the same transaction: a search
+  // never finds a ticket by what it no longer says.
+  await refreshSearch(db, await ticketsTouchedBy(db, w));
 }

@@ -1,5 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommandResult, Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup } from '@/domain';
+import {
+  ticketSearchWords,
+  type CommandResult,
+  type Contact,
+  type Conversation,
+  type Settings,
+  type Ticket,
+  type TimelineEntry,
+  type TrashGroup,
+} from '@/domain';
 
 /** A processed request: replaying the same request id returns this instead of acting again. */
 export interface RequestRecord {
@@ -45,7 +54,24 @@ export interface DatabaseOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-export const TABLES = ['tickets', 'conversations', 'contacts', 'timeline', 'trash', 'settings', 'meta', 'requests', 'tabs'] as const;
+/** One row per ticket: the words it is found by (`*words`, a multi-entry index). */
+export interface TicketSearchRecord {
+  ticketId: string;
+  words: string[];
+}
+
+export const TABLES = [
+  'tickets',
+  'conversations',
+  'contacts',
+  'timeline',
+  'trash',
+  'settings',
+  'meta',
+  'requests',
+  'tabs',
+  'ticketSearch',
+] as const;
 
 export class SidedeskDatabase extends Dexie {
   tickets!: EntityTable<Ticket, 'id'>;
@@ -57,6 +83,7 @@ export class SidedeskDatabase extends Dexie {
   meta!: EntityTable<KeyValue<number>, 'key'>;
   requests!: EntityTable<RequestRecord, 'requestId'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
+  ticketSearch!: EntityTable<TicketSearchRecord, 'ticketId'>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? 'sidedesk', {
@@ -122,6 +149,23 @@ export class SidedeskDatabase extends Dexie {
         },
       }),
     });
+    // Version 4: the words each ticket is found by (its name, description, contact, subjects),
+    // kept by the desk in the same transaction as every write; built here for the desk stored so far.
+    this.version(4)
+      .stores({ ticketSearch: 'ticketId, *words' })
+      .upgrade(async (tx) => {
+        const tickets = (await tx.table('tickets').toArray()) as Ticket[];
+        const conversations = (await tx.table('conversations').where('ticketId').above('').toArray()) as Conversation[];
+        const contacts = new Map(((await tx.table('contacts').toArray()) as Contact[]).map((c) => [c.email, c]));
+        const subjects = new Map<string, string[]>();
+        for (const c of conversations) subjects.set(c.ticketId!, [...(subjects.get(c.ticketId!) ?? []), c.subject]);
+        await tx.table('ticketSearch').bulkPut(
+          tickets.map((t) => ({
+            ticketId: t.id,
+            words: ticketSearchWords(t, t.contactEmail ? contacts.get(t.contactEmail) : undefined, subjects.get(t.id) ?? []),
+          })),
+        );
+      });
     this.trash.hook('reading', (group) => {
       if (!group) return group;
       const { holds: _holds, ...rest } = group as TrashGroup & { holds?: string[] };

@@ -26,7 +26,7 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {
@@ -63,6 +63,33 @@ describe('database upgrades', () => {
     expect(await db.trash.toArray()).toEqual([old, fresh]);
     // Contacts by name, whatever the case.
     expect((await db.contacts.where('name').startsWithIgnoreCase('anna').toArray()).map((c) => c.email)).toEqual(['anna@klient.pl']);
+  });
+
+  it('version 4 builds the search words of every ticket stored before', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = new Dexie('sidedesk', { indexedDB, IDBKeyRange });
+    v3.version(3).stores({
+      tickets: 'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId]',
+      conversations: 'id, ticketId, contactEmail, state, lastSeenAt, [contactEmail+lastSeenAt]',
+      contacts: 'email, name',
+      timeline: 'id, ticketId, conversationId, contactEmail, at, [ticketId+at]',
+      trash: 'id, trashedAt, *holds',
+      settings: 'key',
+      meta: 'key',
+      requests: 'requestId, at',
+      tabs: 'tabId, conversationId',
+    });
+    await v3.table('tickets').put({ ...ticketRecord(7, 'Zwrot za zamówienie'), contactEmail: 'anna@klient.pl' });
+    await v3.table('contacts').put({ email: 'anna@klient.pl', name: 'Anna Żółć', companyDomain: 'klient.pl', followed: false });
+    await v3
+      .table('conversations')
+      .put({ id: 'gmail:a@b.pl:x', ticketId: 't7', subject: 'Paczka nie dotarła', contactEmail: 'anna@klient.pl' });
+    v3.close();
+
+    const db = new SidedeskDatabase({ indexedDB, IDBKeyRange });
+    const words = (await db.ticketSearch.get('t7'))!.words;
+    expect(words).toEqual(expect.arrayContaining(['zwrot', 'zamowienie', 'anna', 'zolc', 'anna@klient.pl', 'paczka', 'dotarla']));
+    expect(await db.ticketSearch.where('words').startsWith('zol').primaryKeys()).toEqual(['t7']);
   });
 });
 
