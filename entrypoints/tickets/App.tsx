@@ -2,36 +2,27 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import type { SidedeskDatabase } from '@/store/database';
-import { readSettings } from '@/store/settings';
 import { useLiveQuery } from '@/pages/live-query';
 import type { Client } from '@/messaging/client';
 import { PAGE_PATHS } from '@/messaging/page-urls';
+import { addressOf, loadTickets, viewFromAddress, type TicketsView } from './model';
 
 const PAGE = 100;
 
-/** All tickets, newest activity first. Reads the database directly; writes go to the background. */
+/** All tickets, newest activity first, or those a search finds. Reads the database directly;
+ * writes go to the background. */
 export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
-  // A page at a time: this query runs again whenever a shown ticket or its conversations change,
-  // in the renderer the side panel shares, so it stays small however large the store.
+  const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
   const [shown, setShown] = useState(PAGE);
-  const data = useLiveQuery(async () => {
-    const [page, settings] = await Promise.all([
-      db.tickets
-        .orderBy('updatedAt')
-        .reverse()
-        .limit(shown + 1)
-        .toArray(),
-      readSettings(db),
-    ]);
-    const tickets = page.slice(0, shown);
-    // Only the conversations of the tickets shown: a store can hold 100 000 of them.
-    const linked = await db.conversations
-      .where('ticketId')
-      .anyOf(tickets.map((t) => t.id))
-      .toArray();
-    return { tickets, settings, linked, more: page.length > shown };
-  }, [db, shown]);
+  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, shown]);
+  const search = (q: string) => {
+    const next = { ...view, q };
+    setView(next);
+    setShown(PAGE);
+    // The view lives in the address: a reload or a bookmark opens the same list.
+    history.replaceState(null, '', addressOf(next, location.href));
+  };
   return (
     <main class="page">
       <div class="page__head">
@@ -59,8 +50,28 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           </div>
         )}
       </div>
+      <div class="page__tools" role="search">
+        <input
+          type="search"
+          name="q"
+          class="page__search"
+          aria-label={t('searchTickets')}
+          placeholder={t('searchTickets')}
+          value={view.q}
+          onInput={(e) => search(e.currentTarget.value)}
+        />
+      </div>
+      {data?.truncated && (
+        <p class="hint" role="status">
+          {t('searchTruncated')}
+        </p>
+      )}
       {data === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
+      ) : view.q.trim() && data.tickets.length === 0 ? (
+        <p class="empty" role="status">
+          {t('noTicketsMatch', [view.q.trim()])}
+        </p>
       ) : (
         <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />
       )}

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { App } from '@/entrypoints/tickets/App';
 import { ticketRecord as ticket } from '@/test/support/builders';
-import { openTestDatabase } from '@/test/support/store';
+import { createTestDesk, openTestDatabase } from '@/test/support/store';
+import { convId, observe, rid } from '@/test/support/builders';
 import { english } from '@/test/support/translate';
 
 describe('the tickets page', () => {
@@ -55,5 +56,47 @@ describe('the tickets page', () => {
     input.checked = false;
     await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
     expect(sent).toEqual([['updateSettings', expect.objectContaining({ reopenOnReply: false, notifications: true })]]);
+  });
+
+  it('searches as the agent types, from the index, and keeps the search in the address', async () => {
+    const t = await createTestDesk();
+    for (const [thread, name, email] of [
+      ['a', 'Anna Kowalska', 'anna@klient.pl'],
+      ['b', 'Jan Nowak', 'jan@sklep.pl'],
+    ] as const) {
+      await t.desk.execute(observe(thread, { contact: { email, name }, participants: [] }));
+      await t.desk.execute({
+        type: 'createTicket',
+        requestId: rid(),
+        actor: 'agent',
+        conversationId: convId(thread),
+        draft: { name: `Order of ${name}` },
+      });
+    }
+    history.replaceState(null, '', '/tickets.html?q=nowak');
+    const root = document.createElement('div');
+    act(() =>
+      render(
+        <I18nProvider value={english}>
+          <App db={t.db} call={(async () => undefined) as never} />
+        </I18nProvider>,
+        root,
+      ),
+    );
+    const rows = async () => (
+      await act(async () => undefined),
+      [...root.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.textContent)
+    );
+    // The search in the address is the one shown after a reload.
+    await expect.poll(rows).toEqual(['Order of Jan Nowak']);
+    const box = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    expect(box.value).toBe('nowak');
+    box.value = 'kowal';
+    await act(async () => void box.dispatchEvent(new Event('input', { bubbles: true })));
+    await expect.poll(rows).toEqual(['Order of Anna Kowalska']);
+    expect(location.search).toBe('?q=kowal');
+    box.value = 'zzz';
+    await act(async () => void box.dispatchEvent(new Event('input', { bubbles: true })));
+    await expect.poll(async () => (await act(async () => undefined), root.textContent)).toContain('No tickets match “zzz”.');
   });
 });
