@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ticketLabel, type TrashGroup } from '@/domain';
+import { trashPath } from '@/messaging/page-urls';
 import { useT } from './i18n';
 import { formatDateTime } from './format';
 
@@ -9,7 +10,8 @@ export interface InTrashProps {
   onRestore: () => void;
 }
 
-/** What the page was showing went to the trash: say so (not "nothing open"), and offer Restore. */
+/** What the page was showing went to the trash: say so (not "nothing open"), offer Restore, and
+ * link to its group on the trash page. */
 export function InTrash({ group, onRestore }: InTrashProps) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,6 +34,10 @@ export function InTrash({ group, onRestore }: InTrashProps) {
         <button type="button" class="primary" onClick={onRestore}>
           {t('restore')}
         </button>
+        {/* In a tab of its own: from the side panel a link would otherwise replace the panel. */}
+        <a href={trashPath(group.id)} target="_blank" rel="noopener">
+          {t('showInTrash')}
+        </a>
       </div>
     </section>
   );
