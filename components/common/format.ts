@@ -10,3 +10,17 @@ export const formatDateTime = (ms: number): string => dateTime.format(ms);
 export const formatDate = (ms: number): string => date.format(ms);
 /** "30 Nov": a day in a short list. */
 export const formatDayMonth = (ms: number): string => dayMonth.format(ms);
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' });
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', 86_400_000],
+];
+
+/** "3 days ago", "5 min. ago": how long something has waited, to the largest whole unit (days past a day). */
+export function formatAge(ms: number, now: number): string {
+  const elapsed = Math.max(0, now - ms);
+  const [unit, size] = [...STEPS].reverse().find(([, size]) => elapsed >= size) ?? STEPS[0]!;
+  return relative.format(-Math.floor(elapsed / size), unit);
+}

@@ -12,7 +12,10 @@ import { trashHolding, type SidedeskDatabase } from '@/store/database';
 import { readSettings } from '@/store/settings';
 import { usePageCommands } from '@/pages/commands';
 import { useLiveQuery } from '@/pages/live-query';
-import { newestFirst, SYSTEM_ACTOR } from '@/domain';
+import { findStage, newestFirst, SYSTEM_ACTOR } from '@/domain';
+import { TicketList } from '@/components/common/ticket-list';
+import { PAGE_PATHS, recordPath } from '@/messaging/page-urls';
+import { contactTickets } from './contact-tickets';
 
 /** The ticket record page: every property, the timeline, linked conversations, the contact. */
 export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: string; call: Client }) {
@@ -28,7 +31,8 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
       : [];
     // Gone: in the trash (say so, with Restore), or deleted for good.
     const trashed = ticket ? undefined : await trashHolding(db, ticketId);
-    return { ticket, settings, conversations, contact, timeline, trashed };
+    const theirs = ticket?.contactEmail ? await contactTickets(db, ticket.contactEmail, ticket.id) : { tickets: [], more: 0 };
+    return { ticket, settings, conversations, contact, timeline, trashed, theirs };
   }, [db, ticketId]);
   const {
     commands: actions,
@@ -55,6 +59,9 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
   document.title = `${ticket.name} — Sidedesk`;
   return (
     <main class="record">
+      <nav class="record__nav">
+        <a href={PAGE_PATHS.tickets.slice(1)}>← {t('allTickets')}</a>
+      </nav>
       <div class="record__main">
         <RecordProperties
           ticket={ticket}
@@ -75,6 +82,21 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
             onFollow={(followed) => void actions.run({ type: 'followContact', email: model.contact!.email, followed })}
             onOpen={() => undefined}
           />
+        )}
+        {model.theirs.tickets.length > 0 && (
+          <section class="card" aria-labelledby="their-tickets-heading">
+            <h2 id="their-tickets-heading" class="section-title">
+              {t('contactOtherTickets')}
+            </h2>
+            <TicketList
+              tickets={model.theirs.tickets}
+              stageOf={(other) => findStage(settings, other.pipelineId, other.stageId)}
+              now={Date.now()}
+              hrefOf={(id) => recordPath(id).slice(1)}
+              label={t('contactOtherTickets')}
+            />
+            {model.theirs.more > 0 && <p class="hint">{t('contactMoreTickets', [model.theirs.more])}</p>}
+          </section>
         )}
         <section class="card">
           {confirming ? (

@@ -4,11 +4,12 @@ import { ContactSection } from '@/components/common/contact-section';
 import { ConversationSection } from '@/components/panel/conversation-section';
 import { CreateTicketForm } from '@/components/panel/create-ticket-form';
 import { DetailsPanel } from '@/components/panel/details-panel';
-import { NoWebmail, NothingOpen, Unreadable } from '@/components/panel/notices';
+import { Unreadable } from '@/components/panel/notices';
+import { PanelHome } from '@/components/panel/panel-home';
 import { InTrash } from '@/components/common/in-trash';
 import { TicketCard } from '@/components/panel/ticket-card';
 import { Toast } from '@/components/common/toast';
-import { SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
+import { findStage, SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
 import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
 import { usePageCommands } from '@/pages/commands';
@@ -58,11 +59,21 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const me = conversation?.account ?? null;
   const openRecord = (id: string) => void api.call('openTicket', { ticketId: id });
 
+  const home = model.home && (
+    <PanelHome
+      {...model.home}
+      reason={tab ? 'nothing-open' : 'no-webmail'}
+      stageOf={(t) => findStage(settings, t.pipelineId, t.stageId)}
+      now={Date.now()}
+      onOpenTicket={openRecord}
+    />
+  );
+
   let body;
-  if (!tab) body = <NoWebmail recent={model.recent} onOpenTicket={openRecord} />;
+  if (!tab) body = home;
   else if (tab.health.status === 'unreadable') body = <Unreadable provider={providerName(tab.url)} reason={tab.health.reason} />;
   else if (!conversation && model.trashed) body = <InTrash group={model.trashed} onRestore={() => void actions.restore(model.trashed!)} />;
-  else if (!conversation) body = <NothingOpen />;
+  else if (!conversation) body = home;
   else {
     body = (
       <>

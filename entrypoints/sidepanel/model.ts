@@ -3,6 +3,7 @@ import type { EarlierConversation } from '@/components/common/contact-section';
 import { trashHolding, type SidedeskDatabase, type TabRecord } from '@/store/database';
 import { readSettings } from '@/store/settings';
 import { sameThreadKey } from './same-thread';
+import { loadHome, type PanelHome } from './home';
 
 export interface PanelModel {
   tab: TabRecord | undefined;
@@ -13,7 +14,8 @@ export interface PanelModel {
   /** What trashing this conversation takes: its ticket's conversations, or itself. */
   groupSize: number;
   earlier: EarlierConversation[];
-  recent: Ticket[];
+  /** The agent's queue, when no conversation is open. */
+  home: PanelHome | undefined;
   /** The tab shows a conversation that is in the trash (with its ticket, if it had one). */
   trashed: TrashGroup | undefined;
 }
@@ -24,10 +26,10 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
   return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash], async () => {
     const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
     const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
-    const [ticket, contact, recent, trashed] = await Promise.all([
+    const [ticket, contact, home, trashed] = await Promise.all([
       conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
       conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
-      tab?.conversationId ? [] : db.tickets.orderBy('updatedAt').reverse().limit(5).toArray(),
+      conversation ? undefined : loadHome(db, settings),
       tab?.conversationId && !conversation ? trashHolding(db, tab.conversationId) : undefined,
     ]);
     const [groupSize, theirs] = await Promise.all([
@@ -49,7 +51,7 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<P
       const t = theirTickets[i];
       return { ...o, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
     });
-    return { tab, conversation, ticket, settings, contact, groupSize, earlier, recent, trashed };
+    return { tab, conversation, ticket, settings, contact, groupSize, earlier, home, trashed };
   });
 }
 
