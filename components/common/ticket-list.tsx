@@ -13,11 +13,13 @@ export interface TicketListProps {
   /** …or a plain link on a page that is itself a tab. */
   hrefOf?: (ticketId: string) => string;
   label: string;
+  /** Off where every ticket has the same contact (the record page's list of theirs). */
+  showContact?: boolean;
 }
 
 /** Tickets in a short list: number and name (opening the record), stage, contact, and for an open
  * ticket how long it has waited since its last change. */
-export function TicketList({ tickets, stageOf, now, onOpen, hrefOf, label }: TicketListProps) {
+export function TicketList({ tickets, stageOf, now, onOpen, hrefOf, label, showContact = true }: TicketListProps) {
   const t = useT();
   return (
     <ul class="ticket-list" aria-label={label}>
@@ -39,7 +41,7 @@ export function TicketList({ tickets, stageOf, now, onOpen, hrefOf, label }: Tic
               <span class="stage" data-state={stage?.state} data-waiting={String(stageTone(stage) === 'waiting')}>
                 {stageLabel(stage, t, ticket.stageId)}
               </span>
-              {ticket.contactEmail && <span class="ticket-list__contact">{ticket.contactEmail}</span>}
+              {showContact && ticket.contactEmail && <span class="ticket-list__contact">{ticket.contactEmail}</span>}
               {stage?.state !== 'closed' && (
                 <time dateTime={new Date(ticket.updatedAt).toISOString()} title={t('waitingSince', [formatDateTime(ticket.updatedAt)])}>
                   {formatAge(ticket.updatedAt, now)}

@@ -94,6 +94,7 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
               now={Date.now()}
               hrefOf={(id) => recordPath(id).slice(1)}
               label={t('contactOtherTickets')}
+              showContact={false}
             />
             {model.theirs.more > 0 && <p class="hint">{t('contactMoreTickets', [model.theirs.more])}</p>}
           </section>

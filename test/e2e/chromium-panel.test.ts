@@ -295,7 +295,7 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     const loose = await session.extensionPage('sidepanel.html');
     await loose.setViewportSize({ width: 400, height: 600 });
     await expect.poll(() => loose.locator('.empty-state h2').textContent()).toBe('Open a conversation in your webmail');
-    expect(await loose.locator('.empty-state li').count()).toBe(1);
+    expect(await loose.getByRole('list', { name: 'Recent tickets' }).locator('li').count()).toBe(1);
     expect(await checkBothSchemes(loose, 'panel-no-webmail', SCREENSHOTS)).toEqual([]);
   });
 });
