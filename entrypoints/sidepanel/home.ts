@@ -1,6 +1,7 @@
-import { stagesWaitingOnUs, type Settings, type Ticket } from '@/domain';
+import type { Settings, Ticket } from '@/domain';
 import { PROVIDER_IDS } from '@/domain/zod-free/providers';
 import type { SidedeskDatabase } from '@/store/database';
+import { countWaitingOnUs } from '@/store/waiting-on-us';
 
 /** How many of my open tickets the panel lists; the rest are a count. */
 export const MINE_SHOWN = 10;
@@ -33,11 +34,10 @@ export async function loadHome(db: SidedeskDatabase, settings: Settings): Promis
   const openPairs = settings.pipelines.flatMap((p) =>
     p.stages.filter((s) => s.state === 'open').map((s) => [p.id, s.id] as [string, string]),
   );
-  const waitingPairs = stagesWaitingOnUs(settings);
   const [mineOpen, waitingOnUs, recent] = await Promise.all([
     myOpenTickets(db, accounts, openPairs),
-    // The badge's own count, through the same index.
-    waitingPairs.length ? db.tickets.where('[pipelineId+stageId]').anyOf(waitingPairs).count() : 0,
+    // The toolbar badge's own count.
+    countWaitingOnUs(db, settings),
     db.tickets.orderBy('updatedAt').reverse().limit(5).toArray(),
   ]);
   // Longest waiting first: what has been left alone longest is the next to answer.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBadge } from '@/background/badge';
 import { DEFAULT_SETTINGS, type Conversation, type Ticket } from '@/domain';
 import { browserAccounts, loadHome, MINE_READ_MAX, MINE_SHOWN } from '@/entrypoints/sidepanel/home';
 import { loadPanel } from '@/entrypoints/sidepanel/model';
@@ -111,6 +112,7 @@ describe('the panel home: waiting on us and recent', () => {
     ]);
     const home = await loadHome(db, DEFAULT_SETTINGS);
     expect(home.waitingOnUs).toBe(2);
+    expect(await createBadge(db, async () => undefined)()).toBe(home.waitingOnUs);
     expect(home.recent.map((t) => t.number)).toEqual([29, 28, 27, 26, 25]);
   });
 
