@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { ROOT } from '../scripts/browser.mjs';
 import * as contentScript from './content-script.mjs';
 import * as panel from './panel.mjs';
+import * as ticketsPage from './tickets-page.mjs';
 
 const only = process.argv[2];
 const suites = Object.fromEntries(
-  Object.entries({ 'content script (issue 3)': contentScript, 'side panel (issue 4)': panel }).filter(
-    ([name]) => !only || name.includes(only),
-  ),
+  Object.entries({
+    'content script (issue 3)': contentScript,
+    'side panel (issue 4)': panel,
+    'tickets page search (desk)': ticketsPage,
+  }).filter(([name]) => !only || name.includes(only)),
 );
 const results = {};
 for (const [name, suite] of Object.entries(suites)) {
