@@ -55,7 +55,7 @@ export function TrashGroupCard({ group, team, target, onRestore, onPurge }: Tras
       {confirming ? (
         <Confirm
           id={`purge-${group.id}`}
-          question={t('deleteForeverConfirm', [group.tickets.length, group.conversations.length])}
+          question={ticket ? t('deleteForeverConfirm', [ticketLabel(ticket), group.conversations.length]) : t('deleteForeverConfirmAlone')}
           hint={t('deleteForeverHint')}
           confirmLabel={t('deleteForever')}
           onConfirm={() => (setConfirming(false), onPurge())}

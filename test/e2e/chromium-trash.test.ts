@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBothSchemes } from './support/axe';
@@ -67,6 +68,7 @@ describe('Chromium: the trash page', () => {
     await link.waitFor();
     const [group] = await readTable(ext, 'trash');
     expect(await link.getAttribute('href')).toBe(`/trash.html#${group.id}`);
+    await inTrash.screenshot({ path: join(SCREENSHOTS, 'panel-in-trash-link-light.png') });
     const [trash] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
     await trash.waitForURL(/trash\.html#/);
     const entry = trash.locator(`[id="${group.id}"]`);
@@ -127,7 +129,7 @@ describe('Chromium: the trash page', () => {
 
     await entry.getByRole('button', { name: 'Delete forever' }).click();
     const dialog = entry.getByRole('alertdialog');
-    await expect.poll(() => dialog.textContent()).toContain('1 ticket(s) and 1 conversation(s)');
+    await expect.poll(() => dialog.textContent()).toContain('Delete ticket T-0001 and its conversations (1) forever');
     // The safe choice has the focus.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     expect(await checkBothSchemes(page, 'trash-delete-forever', SCREENSHOTS)).toEqual([]);
