@@ -19,7 +19,7 @@ export type Intent =
   | { kind: 'convOwner'; thread: number; owner: number; stale: boolean }
   | { kind: 'close' | 'reopen' | 'trash'; thread: number; stale: boolean }
   | { kind: 'delete'; pick: number; stale: boolean }
-  | { kind: 'restore'; pick: number }
+  | { kind: 'restore' | 'purge'; pick: number }
   | { kind: 'update'; pick: number; stale: boolean; priority: number };
 
 const thread = fc.nat(THREADS.length - 1);
@@ -37,6 +37,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('close' as const, 'reopen' as const, 'trash' as const), thread, stale }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick, stale }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('restore' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('purge' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('update' as const), pick, stale, priority: fc.nat(3) }) },
 );
 
@@ -93,9 +94,11 @@ export function toCommand(i: Intent, state: MemoryState): CommandInput {
       return { ...base, type: 'trashConversation', conversationId: cid, rev: revOf(conv, i.stale) };
     case 'delete':
       return { ...base, type: 'deleteTicket', ticketId, rev: revOf(ticket, i.stale) };
-    case 'restore': {
+    case 'restore':
+    case 'purge': {
       const groups = [...state.trash.values()].sort((a, b) => a.trashedAt - b.trashedAt || a.id.localeCompare(b.id));
-      return { ...base, type: 'restoreTrash', trashId: nth(groups, i.pick)?.id ?? 'missing-trash' };
+      const trashId = nth(groups, i.pick)?.id ?? 'missing-trash';
+      return { ...base, type: i.kind === 'restore' ? 'restoreTrash' : 'purgeTrash', trashId };
     }
     case 'update':
       return {

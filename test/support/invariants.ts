@@ -56,6 +56,12 @@ export function checkStep(before: MemoryState, input: CommandInput, outcome: Ste
   // Revisions never go back.
   for (const [id, t] of after.tickets) expect(t.rev).toBeGreaterThanOrEqual(before.tickets.get(id)?.rev ?? 0);
 
+  if (input.type === 'purgeTrash') {
+    // Delete forever: the group and every entry that named it are gone; nothing live changed.
+    expect(after.trash.has(input.trashId), 'a purged group is gone').toBe(false);
+    expect([...after.timeline.values()].filter((e) => e.to === input.trashId && e.field === 'deleted')).toEqual([]);
+    expect([after.tickets, after.conversations, after.contacts]).toEqual([before.tickets, before.conversations, before.contacts]);
+  }
   if (input.type === 'setTicketStage') {
     const ticket = after.tickets.get(input.ticketId)!;
     const stage = findStage(after.settings, ticket.pipelineId, ticket.stageId)!;
