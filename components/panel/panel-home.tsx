@@ -8,6 +8,8 @@ export interface PanelHomeProps {
   /** Why there is no conversation: no webmail tab at all, or a webmail page with none open. */
   reason: 'no-webmail' | 'nothing-open';
   accounts: string[];
+  /** The accounts are the one signed in to the followed tab, not all of this browser's. */
+  accountOfTab: boolean;
   mine: Ticket[];
   more: number;
   moreCapped: boolean;
@@ -24,7 +26,7 @@ const webmails = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(
  * recent tickets; and what Sidedesk does, with the webmails it reads. */
 export function PanelHome(props: PanelHomeProps) {
   const t = useT();
-  const { reason, accounts, mine, more, moreCapped, waitingOnUs, recent, stageOf, now, onOpenTicket } = props;
+  const { reason, accounts, accountOfTab, mine, more, moreCapped, waitingOnUs, recent, stageOf, now, onOpenTicket } = props;
   return (
     <>
       {reason === 'nothing-open' && <NothingOpen />}
@@ -37,7 +39,7 @@ export function PanelHome(props: PanelHomeProps) {
             {t('waitingOnUsCount', [waitingOnUs])}
           </p>
         </div>
-        {accounts.length > 0 && <p class="hint">{t('mineMeans', [accounts.join(', ')])}</p>}
+        {accounts.length > 0 && <p class="hint">{t(accountOfTab ? 'mineOfTab' : 'mineMeans', [accounts.join(', ')])}</p>}
         {mine.length > 0 ? (
           <TicketList tickets={mine} stageOf={stageOf} now={now} onOpen={onOpenTicket} label={t('myOpenTickets')} />
         ) : (

@@ -14,6 +14,7 @@ import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
 import { usePageCommands } from '@/pages/commands';
 import { loadPanel, searchTickets } from './model';
+import { accountPlace, type KnownAccount } from './tab-account';
 import { useLiveQuery } from '@/pages/live-query';
 import { providerName } from '@/domain/zod-free/providers';
 import { PAGE_PATHS } from '@/messaging/page-urls';
@@ -39,7 +40,16 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     refresh();
     return api.onTabChange(refresh);
   }, [api]);
-  const model = useLiveQuery(() => loadPanel(db, tabId ?? null), [db, tabId]);
+  // The account the followed tab was last seen signed in to: the queue is that account's while the
+  // tab stays in its place (a reader reports no account when no conversation is open).
+  const [known, setKnown] = useState<KnownAccount | null>(null);
+  const model = useLiveQuery(() => loadPanel(db, tabId ?? null, known), [db, tabId, known]);
+  const seen = model?.conversation && model.tab && !model.conversation.account.endsWith('.invalid') ? model : undefined;
+  useEffect(() => {
+    if (!seen?.conversation || !seen.tab) return;
+    const next = { tabId: seen.tab.tabId, account: seen.conversation.account, place: accountPlace(seen.tab.url) };
+    setKnown((prev) => (prev?.tabId === next.tabId && prev.account === next.account && prev.place === next.place ? prev : next));
+  }, [seen?.conversation?.account, seen?.tab?.tabId, seen?.tab?.url]);
   const candidates = useLiveQuery(() => (query === null ? Promise.resolve([] as Ticket[]) : searchTickets(db, query)), [db, query]) ?? [];
 
   const {

@@ -11,8 +11,10 @@ export const MINE_READ_MAX = 1_000;
 const ACCOUNTS_MAX = 25;
 
 export interface PanelHome {
-  /** Whose queue this is: this browser's own webmail accounts. */
+  /** Whose queue this is: the followed tab's account when known, else this browser's own accounts. */
   accounts: string[];
+  /** `accounts` is the one signed in to the followed tab. */
+  accountOfTab: boolean;
   /** My open tickets, longest waiting first (`MINE_SHOWN` at most). */
   mine: Ticket[];
   /** How many more open tickets of mine there are; `moreCapped` when the count stopped at the cap. */
@@ -29,8 +31,8 @@ export interface PanelHome {
  * index and stops at a bound, because the panel re-runs it on every change: it runs inside the
  * panel's read transaction (tickets, conversations).
  */
-export async function loadHome(db: SidedeskDatabase, settings: Settings): Promise<PanelHome> {
-  const accounts = await browserAccounts(db);
+export async function loadHome(db: SidedeskDatabase, settings: Settings, ofTab: string | null = null): Promise<PanelHome> {
+  const accounts = ofTab ? [ofTab] : await browserAccounts(db);
   const openPairs = settings.pipelines.flatMap((p) =>
     p.stages.filter((s) => s.state === 'open').map((s) => [p.id, s.id] as [string, string]),
   );
@@ -44,6 +46,7 @@ export async function loadHome(db: SidedeskDatabase, settings: Settings): Promis
   const sorted = mineOpen.sort((a, b) => a.updatedAt - b.updatedAt);
   return {
     accounts,
+    accountOfTab: !!ofTab,
     mine: sorted.slice(0, MINE_SHOWN),
     more: Math.max(0, sorted.length - MINE_SHOWN),
     moreCapped: sorted.length >= MINE_READ_MAX,
@@ -53,9 +56,10 @@ export async function loadHome(db: SidedeskDatabase, settings: Settings): Promis
 }
 
 /**
- * Who "me" is on the panel home. A webmail tab with no conversation open does not say which
- * account is signed in (its reader reports none), and one browser often holds several accounts
- * of the same agent. So "mine" is owned by any account this browser has read mail as: the
+ * Who "me" is on the panel home when the followed tab's account is not known (no webmail tab, or
+ * one the panel has not seen show a conversation: a reader that finds no conversation open reports
+ * no account). One browser often holds several accounts of the same agent, so "mine" is then
+ * owned by any account this browser has read mail as: the
  * accounts its conversations were recorded under. A team member added by hand (a colleague on
  * another computer) has no conversation here and is not "me". Conversation ids begin with
  * `<provider>:<account>:`, so the accounts are found by skipping from one account to the next

@@ -4,6 +4,7 @@ import { trashHolding, type SidedeskDatabase, type TabRecord } from '@/store/dat
 import { readSettings } from '@/store/settings';
 import { sameThreadKey } from './same-thread';
 import { loadHome, type PanelHome } from './home';
+import { tabAccount, type KnownAccount } from './tab-account';
 
 export interface PanelModel {
   tab: TabRecord | undefined;
@@ -21,15 +22,16 @@ export interface PanelModel {
 }
 
 /** Everything the side panel shows for one tab, read in one go (run as a live query): one
- * read-only transaction, and the reads that do not depend on each other side by side. */
-export function loadPanel(db: SidedeskDatabase, tabId: number | null): Promise<PanelModel> {
+ * read-only transaction, and the reads that do not depend on each other side by side. `known` is
+ * the account the panel last saw this tab signed in to (the queue is then that account's). */
+export function loadPanel(db: SidedeskDatabase, tabId: number | null, known: KnownAccount | null = null): Promise<PanelModel> {
   return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash], async () => {
     const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
     const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
     const [ticket, contact, home, trashed] = await Promise.all([
       conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
       conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
-      conversation ? undefined : loadHome(db, settings),
+      conversation ? undefined : loadHome(db, settings, tabAccount(known, tabId, tab?.url)),
       tab?.conversationId && !conversation ? trashHolding(db, tab.conversationId) : undefined,
     ]);
     const [groupSize, theirs] = await Promise.all([

@@ -105,12 +105,17 @@ describe('Chromium: the panel home and the record page’s links', () => {
     await record.close();
   });
 
-  it('on a webmail page with no conversation open, the same queue under a line saying so', async () => {
+  it('on a webmail page with no conversation open, the same queue under a line saying so: the tab’s account’s', async () => {
     const pinned = await session.extensionPage(`sidepanel.html?tab=${seeded.mailTabId}`);
+    await pinned.setViewportSize({ width: 400, height: 900 });
+    // The panel sees the tab signed in while it shows a conversation; the inbox says no account.
+    await expect.poll(() => pinned.getByRole('button', { name: /Ticket name:/ }).count(), { timeout: 10_000 }).toBe(1);
     const mail = session.context.pages().find((p) => p.url().startsWith('https://mail.google.com/'))!;
     await mail.evaluate(() => (location.hash = '#inbox'));
     await expect.poll(() => pinned.getByText('No conversation is open in this tab.').count(), { timeout: 10_000 }).toBe(1);
     expect(await pinned.getByRole('list', { name: 'My open tickets' }).locator('li').count()).toBe(3);
+    expect(await pinned.getByText(`Yours: owned by ${ACTOR}, the account open in this tab`).count()).toBe(1);
+    expect(await checkBothSchemes(pinned, 'panel-home-nothing-open', SCREENSHOTS)).toEqual([]);
     await pinned.close();
   });
 

@@ -22,6 +22,7 @@ function mount(over: Partial<PanelHomeProps> = {}) {
         <PanelHome
           reason="no-webmail"
           accounts={['anna@desk.pl']}
+          accountOfTab={false}
           mine={[{ ...ticket(7, 'Courier lost'), stageId: 'waiting-on-us', contactEmail: 'jan@sklep.pl', updatedAt: NOW - 3 * DAY }]}
           more={0}
           moreCapped={false}
@@ -64,6 +65,13 @@ describe('the panel home', () => {
   it('says how many more of mine there are, and when the count stopped at its cap', () => {
     expect(mount({ more: 490 }).root.textContent).toContain('and 490 more on the tickets page');
     expect(mount({ more: 990, moreCapped: true }).root.textContent).toContain('and more than 990 more');
+  });
+
+  it('says whose tickets these are: this browser’s accounts, or the one signed in to the followed tab', () => {
+    expect(mount().root.textContent).toContain('Yours: owned by this browser’s accounts (anna@desk.pl)');
+    expect(mount({ reason: 'nothing-open', accountOfTab: true }).root.textContent).toContain(
+      'Yours: owned by anna@desk.pl, the account open in this tab',
+    );
   });
 
   it('with no account read yet, says how the queue fills instead of an empty list', () => {

@@ -127,4 +127,17 @@ describe('the panel home: waiting on us and recent', () => {
     expect((await loadPanel(db, 2)).home?.accounts).toEqual([ME]);
     expect((await loadPanel(db, null)).home).toBeDefined();
   });
+
+  it('is the followed tab’s account when the panel saw the tab signed in to it, else every account of this browser', async () => {
+    const db = openTestDatabase();
+    await db.conversations.bulkPut([conversation(ME, 'a'), conversation(MY_OTHER, 'b')]);
+    await db.tickets.bulkPut([ticket(1, { ownerId: ME }), ticket(2, { ownerId: MY_OTHER })]);
+    const inbox = 'https://mail.google.com/mail/u/1/#inbox';
+    await db.tabs.put({ tabId: 2, conversationId: null, url: inbox, health: { status: 'ok' }, at: 1 });
+    const known = { tabId: 2, account: MY_OTHER, place: 'https://mail.google.com/mail/u/1/' };
+    const ofTab = (await loadPanel(db, 2, known)).home!;
+    expect([ofTab.accounts, ofTab.accountOfTab, ofTab.mine.map((t) => t.id)]).toEqual([[MY_OTHER], true, ['t2']]);
+    const all = (await loadPanel(db, 2, { ...known, place: 'https://mail.google.com/mail/u/0/' })).home!;
+    expect([all.accountOfTab, all.mine.map((t) => t.id).sort()]).toEqual([false, ['t1', 't2']]);
+  });
 });
