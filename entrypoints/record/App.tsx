@@ -41,9 +41,15 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
   } = usePageCommands(call, model && { actor: model.conversations[0]?.account ?? SYSTEM_ACTOR, settings: model.settings }, [ticketId]);
   if (!model) return <main class="record" aria-busy="true" />;
   const { ticket, settings } = model;
+  const back = (
+    <nav class="record__nav">
+      <a href={PAGE_PATHS.tickets.slice(1)}>← {t('allTickets')}</a>
+    </nav>
+  );
   if (!ticket) {
     return (
       <main class="record">
+        {back}
         {model.trashed ? (
           <InTrash group={model.trashed} onRestore={() => void actions.restore(model.trashed!)} />
         ) : (
@@ -59,9 +65,7 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
   document.title = `${ticket.name} — Sidedesk`;
   return (
     <main class="record">
-      <nav class="record__nav">
-        <a href={PAGE_PATHS.tickets.slice(1)}>← {t('allTickets')}</a>
-      </nav>
+      {back}
       <div class="record__main">
         <RecordProperties
           ticket={ticket}

@@ -133,6 +133,10 @@ describe('Chromium: the panel home and the record page’s links', () => {
     await expect.poll(() => theirs.getByRole('link', { name: /Order #4411/ }).count()).toBe(1);
     await record.getByRole('link', { name: /All tickets/ }).click();
     await record.waitForURL('**/tickets.html');
+    // A ticket that is gone (deleted, or a stale link) still leads back to the desk.
+    const gone = await session.extensionPage('record.html?id=no-such-ticket');
+    await gone.getByRole('link', { name: /All tickets/ }).click();
+    await gone.waitForURL('**/tickets.html');
   });
 });
 
