@@ -2,6 +2,7 @@ import { findStage, type Contact, type Conversation, type Settings, type Ticket,
 import type { EarlierConversation } from '@/components/common/contact-section';
 import { trashHolding, type SidedeskDatabase, type TabRecord } from '@/store/database';
 import { readSettings } from '@/store/settings';
+import { findTickets } from '@/store/search-index';
 import { sameThreadKey } from './same-thread';
 import { loadHome, type PanelHome } from './home';
 import { tabAccount, type KnownAccount } from './tab-account';
@@ -58,50 +59,13 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null, known: Kno
 }
 
 /** Tickets for "Add to an existing ticket": the one with that number ("T-0042", "#42", "42"),
- * then those whose name contains the text or whose contact's name or address starts with it, most
- * recently changed first. Every ticket can be found, not only recent ones: the walk along
- * `updatedAt` stops at the eighth match, and contacts are found through their indexes (address,
- * name) and their tickets through `contactEmail`, never by reading every ticket. */
+ * then those with a word (of the name, the contact's name or address, a subject) starting with
+ * each typed word, most recently changed first; nothing typed, the most recent. The same search
+ * index the tickets page uses, so every ticket can be found, however old. */
 export async function searchTickets(db: SidedeskDatabase, query: string): Promise<Ticket[]> {
-  const text = query.trim().toLowerCase();
-  const number = /^(#?t-?|#)?0*(\d+)$/.exec(text)?.[2];
   const limit = 8;
-  return db.transaction('r', [db.tickets, db.contacts], async () => {
-    const byNumber = number ? await db.tickets.where('number').equals(Number(number)).first() : undefined;
-    const [byName, contacts] = await Promise.all([
-      db.tickets
-        .orderBy('updatedAt')
-        .reverse()
-        .filter((t) => t.id !== byNumber?.id && (!text || t.name.toLowerCase().includes(text)))
-        .limit(limit)
-        .toArray(),
-      text.length < 2 ? [] : contactsMatching(db, text),
-    ]);
-    const byContact = contacts.length
-      ? await db.tickets
-          .where('contactEmail')
-          .anyOf(contacts)
-          .filter((t) => t.id !== byNumber?.id)
-          .limit(100)
-          .toArray()
-      : [];
-    const seen = new Set<string>();
-    const rest = [...byName, ...byContact]
-      .sort((a, b) => b.updatedAt - a.updatedAt)
-      .filter((t) => !seen.has(t.id) && !!seen.add(t.id))
-      .slice(0, byNumber ? limit - 1 : limit);
-    return byNumber ? [byNumber, ...rest] : rest;
-  });
-}
-
-/** Addresses of the contacts whose address or name starts with `text` (a name by its first word:
- * the index holds whole names). */
-async function contactsMatching(db: SidedeskDatabase, text: string): Promise<string[]> {
-  const [byEmail, byName] = await Promise.all([
-    db.contacts.where('email').startsWith(text).limit(20).primaryKeys(),
-    db.contacts.where('name').startsWithIgnoreCase(text).limit(20).primaryKeys(),
-  ]);
-  return [...new Set([...byEmail, ...byName])];
+  if (!query.trim()) return db.tickets.orderBy('updatedAt').reverse().limit(limit).toArray();
+  return (await findTickets(db, query, limit)).tickets;
 }
 
 /** When a conversation's mail was written: its last message, or when Sidedesk last saw it. */
