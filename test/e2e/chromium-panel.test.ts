@@ -101,6 +101,9 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     const stage = ticketCard().getByLabel('Stage');
     await stage.selectOption('waiting-on-contact');
     await expect.poll(async () => (await db('tickets'))[0].stageId).toBe('waiting-on-contact');
+    // The panel shows what was stored before the keys are pressed: a stored value that arrives
+    // later is a change made elsewhere, which drops an option held against the old one.
+    await expect.poll(() => stage.getAttribute('data-waiting')).toBe('true');
     const stageChanges = async () => (await db('timeline')).filter((e) => e.field === 'stageId').length;
     const before = { ticket: (await db('tickets'))[0], timeline: (await db('timeline')).length };
     // Down, Down, Up passes through Closed, whose cascade would close the conversation.
