@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
+import { stageLabel } from '@/domain';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import type { SidedeskDatabase } from '@/store/database';
 import { useLiveQuery } from '@/pages/live-query';
@@ -15,9 +16,9 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
   const [shown, setShown] = useState(PAGE);
-  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, shown]);
-  const search = (q: string) => {
-    const next = { ...view, q };
+  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, view.stage, view.owner, view.sort, shown]);
+  const change = (patch: Partial<TicketsView>) => {
+    const next = { ...view, ...patch };
     setView(next);
     setShown(PAGE);
     // The view lives in the address: a reload or a bookmark opens the same list.
@@ -58,8 +59,55 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           aria-label={t('searchTickets')}
           placeholder={t('searchTickets')}
           value={view.q}
-          onInput={(e) => search(e.currentTarget.value)}
+          onInput={(e) => change({ q: e.currentTarget.value })}
         />
+        {data && (
+          <>
+            <select
+              aria-label={t('filterStage')}
+              name="stage"
+              value={view.stage}
+              onChange={(e) => change({ stage: e.currentTarget.value })}
+            >
+              <option value="">{t('filterAnyStage')}</option>
+              <option value="open">{t('filterAnyOpen')}</option>
+              <option value="closed">{t('filterAnyClosed')}</option>
+              {data.settings.pipelines.map((p) => (
+                <optgroup key={p.id} label={p.label}>
+                  {p.stages.map((s) => (
+                    <option key={s.id} value={`${p.id}:${s.id}`}>
+                      {stageLabel(s, t)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <select
+              aria-label={t('filterOwner')}
+              name="owner"
+              value={view.owner}
+              onChange={(e) => change({ owner: e.currentTarget.value })}
+            >
+              <option value="">{t('filterAnyOwner')}</option>
+              <option value="unassigned">{t('unassigned')}</option>
+              {data.settings.team.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name || m.email}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('sortBy')}
+              name="sort"
+              value={view.sort}
+              onChange={(e) => change({ sort: e.currentTarget.value as TicketsView['sort'] })}
+            >
+              <option value="updated">{t('sortUpdated')}</option>
+              <option value="created">{t('sortCreated')}</option>
+              <option value="number">{t('sortNumber')}</option>
+            </select>
+          </>
+        )}
       </div>
       {data?.truncated && (
         <p class="hint" role="status">
@@ -68,9 +116,9 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
       )}
       {data === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
-      ) : view.q.trim() && data.tickets.length === 0 ? (
+      ) : (view.q.trim() || view.stage || view.owner) && data.tickets.length === 0 ? (
         <p class="empty" role="status">
-          {t('noTicketsMatch', [view.q.trim()])}
+          {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
         </p>
       ) : (
         <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />

@@ -1,24 +1,10 @@
 import type { Conversation, Settings, Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
-import { findTickets } from '@/store/search-index';
+import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { readSettings } from '@/store/settings';
+import { compareBy, inView, stagePairs, type TicketsView } from './view';
 
-/** What the list shows, as it stands in the page's address (`?q=`), so a reload or a bookmark keeps it. */
-export interface TicketsView {
-  q: string;
-}
-
-export function viewFromAddress(search: string): TicketsView {
-  return { q: new URLSearchParams(search).get('q') ?? '' };
-}
-
-/** The address of `view`, from the page's current one (what the agent did not set stays out). */
-export function addressOf(view: TicketsView, base: string): string {
-  const url = new URL(base);
-  if (view.q.trim()) url.searchParams.set('q', view.q);
-  else url.searchParams.delete('q');
-  return url.pathname + url.search + url.hash;
-}
+export { addressOf, viewFromAddress, type TicketsView } from './view';
 
 export interface TicketsModel {
   tickets: Ticket[];
@@ -26,35 +12,67 @@ export interface TicketsModel {
   linked: Conversation[];
   /** More tickets than shown: the list offers the next page. */
   more: boolean;
-  /** The search matched more than it reads: the agent should type more. */
+  /** More matched than were read: the agent should narrow the view. */
   truncated: boolean;
 }
 
+/** How many tickets a stage or owner filter reads at most before it sorts them. */
+export const FILTER_CANDIDATES = 5000;
+
 /**
  * One page of the list, run as a live query (it re-runs whenever what it read changes, in the
- * renderer the side panel shares, so it stays small however large the desk). Without a search:
- * newest activity first along the `updatedAt` index. With one: from the search index.
+ * renderer the side panel shares, so it stays small however large the desk). Each view is served
+ * by an index: a search by the search index, a stage by `[pipelineId+stageId]`, an owner by
+ * `ownerId` (each read up to a cap, then filtered and sorted), and otherwise the sort's own index
+ * (`updatedAt`, or `number`, which is also creation order) walked only as far as the page needs.
  */
 export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown: number): Promise<TicketsModel> {
-  const settings = readSettings(db);
-  let page: Ticket[];
+  const settings = await readSettings(db);
+  const wanted = (t: Ticket) => inView(t, view, settings);
+  let candidates: Ticket[] | null = null;
   let truncated = false;
+  const pairs = stagePairs(view.stage, settings);
   if (view.q.trim()) {
-    const found = await findTickets(db, view.q, shown + 1);
-    page = found.tickets;
+    const found = await findTickets(db, view.q, SEARCH_CANDIDATES);
+    candidates = found.tickets;
     truncated = found.truncated;
+  } else if (view.owner && view.owner !== 'unassigned') {
+    candidates = await db.tickets
+      .where('ownerId')
+      .equals(view.owner)
+      .limit(FILTER_CANDIDATES + 1)
+      .toArray();
+  } else if (pairs) {
+    candidates = pairs.length
+      ? await db.tickets
+          .where('[pipelineId+stageId]')
+          .anyOf(pairs)
+          .limit(FILTER_CANDIDATES + 1)
+          .toArray()
+      : [];
+  }
+  let page: Ticket[];
+  if (candidates) {
+    if (candidates.length > FILTER_CANDIDATES) truncated = true;
+    page = candidates
+      .slice(0, FILTER_CANDIDATES)
+      .filter(wanted)
+      .sort(compareBy(view.sort))
+      .slice(0, shown + 1);
   } else {
+    // Unfiltered, or only "unassigned" (null is not in an index): the sort's index, newest first,
+    // read until the page is full.
     page = await db.tickets
-      .orderBy('updatedAt')
+      .orderBy(view.sort === 'updated' ? 'updatedAt' : 'number')
       .reverse()
+      .filter(wanted)
       .limit(shown + 1)
       .toArray();
   }
   const tickets = page.slice(0, shown);
-  // Only the conversations of the tickets shown.
   const linked = await db.conversations
     .where('ticketId')
     .anyOf(tickets.map((t) => t.id))
     .toArray();
-  return { tickets, settings: await settings, linked, more: page.length > shown, truncated };
+  return { tickets, settings, linked, more: page.length > shown, truncated };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { checkBothSchemes } from './support/axe';
-import { requestId, send } from './support/extension-page';
+import { readTable, requestId, send } from './support/extension-page';
 import { SCREENSHOTS } from './support/paths';
 
 const actor = 'agent@sidedesk.test';
@@ -75,6 +75,41 @@ describe('Chromium: the tickets page search', () => {
     await page.getByRole('searchbox').fill('nothing-like-this');
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('No tickets match “nothing-like-this”.');
     expect(await rows.count()).toBe(0);
+  });
+
+  it('filters by stage and sorts by number, kept in the address across a reload', async () => {
+    const ext = await session.extensionPage('tickets.html');
+    const tickets = (await readTable(ext, 'tickets')).sort((a, b) => a.number - b.number).slice(0, 3);
+    for (const t of tickets) {
+      const closed = await send(ext, 'command', {
+        type: 'setTicketStage',
+        requestId: requestId(),
+        actor,
+        ticketId: t.id,
+        rev: t.rev,
+        stageId: 'closed',
+      });
+      expect(closed.ok).toBe(true);
+    }
+    await ext.close();
+    const page = await session.extensionPage('tickets.html');
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(100);
+    await page.getByLabel('Stage').selectOption('closed');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    await page.getByLabel('Sort by').selectOption('number');
+    await expect
+      .poll(async () => (await rows.locator('td:first-child').allTextContents()).join(' '), { timeout: 10_000 })
+      .toBe('T-0003 T-0002 T-0001');
+    expect(new URL(page.url()).search).toBe('?stage=closed&sort=number');
+    await page.reload();
+    await expect
+      .poll(async () => (await rows.locator('td:first-child').allTextContents()).join(' '), { timeout: 10_000 })
+      .toBe('T-0003 T-0002 T-0001');
+    expect(await page.getByLabel('Stage').inputValue()).toBe('closed');
+    expect(await checkBothSchemes(page, 'tickets-page-filtered', SCREENSHOTS)).toEqual([]);
+    await page.getByLabel('Owner').selectOption('unassigned');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('No tickets in this view.');
   });
 
   it('reads at the size of the rest of Sidedesk', async () => {
