@@ -7,6 +7,7 @@ import { useLiveQuery } from '@/pages/live-query';
 import type { Client } from '@/messaging/client';
 import { PAGE_PATHS } from '@/messaging/page-urls';
 import { addressOf, loadTickets, viewFromAddress, type TicketsView } from './model';
+import { DEFAULT_VIEW, isPreset, PRESETS } from './view';
 
 const PAGE = 100;
 
@@ -16,7 +17,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
   const [shown, setShown] = useState(PAGE);
-  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, view.stage, view.owner, view.sort, shown]);
+  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, view.stage, view.owner, view.closedIn, view.sort, shown]);
   const change = (patch: Partial<TicketsView>) => {
     const next = { ...view, ...patch };
     setView(next);
@@ -51,6 +52,19 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           </div>
         )}
       </div>
+      <nav class="page__presets" aria-label={t('presets')}>
+        {PRESETS.map((p) => (
+          <button
+            key={p.key}
+            type="button"
+            class="link"
+            aria-pressed={isPreset(view, p.view)}
+            onClick={() => change({ ...DEFAULT_VIEW, q: view.q, sort: view.sort, ...p.view })}
+          >
+            {t(p.key)}
+          </button>
+        ))}
+      </nav>
       <div class="page__tools" role="search">
         <input
           type="search"
@@ -72,6 +86,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
               <option value="">{t('filterAnyStage')}</option>
               <option value="open">{t('filterAnyOpen')}</option>
               <option value="closed">{t('filterAnyClosed')}</option>
+              <option value="waiting">{t('presetWaitingOnUs')}</option>
               {data.settings.pipelines.map((p) => (
                 <optgroup key={p.id} label={p.label}>
                   {p.stages.map((s) => (
@@ -89,6 +104,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
               onChange={(e) => change({ owner: e.currentTarget.value })}
             >
               <option value="">{t('filterAnyOwner')}</option>
+              <option value="me">{t('filterMe')}</option>
               <option value="unassigned">{t('unassigned')}</option>
               {data.settings.team.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -116,7 +132,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
       )}
       {data === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
-      ) : (view.q.trim() || view.stage || view.owner) && data.tickets.length === 0 ? (
+      ) : (view.q.trim() || view.stage || view.owner || view.closedIn) && data.tickets.length === 0 ? (
         <p class="empty" role="status">
           {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
         </p>

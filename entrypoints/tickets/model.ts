@@ -1,6 +1,7 @@
 import type { Conversation, Settings, Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
+import { browserAccounts } from '@/store/accounts';
 import { readSettings } from '@/store/settings';
 import { compareBy, inView, stagePairs, type TicketsView } from './view';
 
@@ -28,7 +29,9 @@ export const FILTER_CANDIDATES = 5000;
  */
 export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown: number): Promise<TicketsModel> {
   const settings = await readSettings(db);
-  const wanted = (t: Ticket) => inView(t, view, settings);
+  const me = view.owner === 'me' ? await browserAccounts(db) : [];
+  const context = { settings, me, now: Date.now() };
+  const wanted = (t: Ticket) => inView(t, view, context);
   let candidates: Ticket[] | null = null;
   let truncated = false;
   const pairs = stagePairs(view.stage, settings);
@@ -37,11 +40,14 @@ export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown
     candidates = found.tickets;
     truncated = found.truncated;
   } else if (view.owner && view.owner !== 'unassigned') {
-    candidates = await db.tickets
-      .where('ownerId')
-      .equals(view.owner)
-      .limit(FILTER_CANDIDATES + 1)
-      .toArray();
+    const owners = view.owner === 'me' ? me : [view.owner];
+    candidates = owners.length
+      ? await db.tickets
+          .where('ownerId')
+          .anyOf(owners)
+          .limit(FILTER_CANDIDATES + 1)
+          .toArray()
+      : [];
   } else if (pairs) {
     candidates = pairs.length
       ? await db.tickets

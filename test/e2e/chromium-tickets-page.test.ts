@@ -108,6 +108,13 @@ describe('Chromium: the tickets page search', () => {
       .toBe('T-0003 T-0002 T-0001');
     expect(await page.getByLabel('Stage').inputValue()).toBe('closed');
     expect(await checkBothSchemes(page, 'tickets-page-filtered', SCREENSHOTS)).toEqual([]);
+    // One click each: the presets.
+    await page.getByRole('button', { name: 'Closed this week' }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByRole('button', { name: 'Closed this week' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'My open tickets' }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(100);
+    expect(new URL(page.url()).searchParams.get('owner')).toBe('me');
     await page.getByLabel('Owner').selectOption('unassigned');
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('No tickets in this view.');
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBadge } from '@/background/badge';
 import { DEFAULT_SETTINGS, type Conversation, type Ticket } from '@/domain';
-import { browserAccounts, loadHome, MINE_READ_MAX, MINE_SHOWN } from '@/entrypoints/sidepanel/home';
+import { loadHome, MINE_READ_MAX, MINE_SHOWN } from '@/entrypoints/sidepanel/home';
+import { browserAccounts } from '@/store/accounts';
 import { loadPanel } from '@/entrypoints/sidepanel/model';
 import { ticketRecord } from '@/test/support/builders';
 import { openTestDatabase } from '@/test/support/store';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/domain';
 import { loadTickets } from '@/entrypoints/tickets/model';
-import { addressOf, DEFAULT_VIEW, inView, stagePairs, viewFromAddress } from '@/entrypoints/tickets/view';
+import { addressOf, DEFAULT_VIEW, inView, isPreset, PRESETS, stagePairs, viewFromAddress } from '@/entrypoints/tickets/view';
 import { ticketRecord } from '@/test/support/builders';
 import { openTestDatabase } from '@/test/support/store';
 
 describe('the view in the address', () => {
   it('round-trips through the address, defaults left out', () => {
-    const view = { q: 'anna', stage: 'open', owner: 'unassigned', sort: 'number' as const };
+    const view = { q: 'anna', stage: 'open', owner: 'unassigned', closedIn: '', sort: 'number' as const };
     const address = addressOf(view, 'chrome-extension://x/tickets.html');
     expect(address).toBe('/tickets.html?q=anna&stage=open&owner=unassigned&sort=number');
     expect(viewFromAddress(new URL(`chrome-extension://x${address}`).search)).toEqual(view);
@@ -19,7 +19,19 @@ describe('the view in the address', () => {
   });
 });
 
+const DAY = 86_400_000;
+const NOW = 1_800_000_000_000;
+const context = { settings: DEFAULT_SETTINGS, me: ['me@b.pl'], now: NOW };
+
 describe('the filter model', () => {
+  it('a preset is pressed when the list shows exactly its filters', () => {
+    const myOpen = PRESETS.find((p) => p.key === 'presetMyOpen')!.view;
+    expect(isPreset({ ...DEFAULT_VIEW, owner: 'me', stage: 'open', q: 'anna' }, myOpen)).toBe(true);
+    expect(isPreset({ ...DEFAULT_VIEW, owner: 'me', stage: 'open', closedIn: '7' }, myOpen)).toBe(false);
+    expect(viewFromAddress('?stage=closed&closedIn=7').closedIn).toBe('7');
+    expect(viewFromAddress('?closedIn=soon').closedIn).toBe('');
+  });
+
   it('a stage filter means its stage, or every open or every closed stage', () => {
     expect(stagePairs('', DEFAULT_SETTINGS)).toBeNull();
     expect(stagePairs('open', DEFAULT_SETTINGS)).toEqual([
@@ -40,8 +52,15 @@ describe('the filter model', () => {
     [{ owner: 'unassigned' }, { ownerId: 'a@b.pl' }, false],
     [{ owner: 'a@b.pl' }, { ownerId: 'a@b.pl' }, true],
     [{ stage: 'support:new', owner: 'a@b.pl' }, { stageId: 'new', ownerId: 'x@y.pl' }, false],
+    [{ owner: 'me' }, { ownerId: 'me@b.pl' }, true],
+    [{ owner: 'me' }, { ownerId: 'x@y.pl' }, false],
+    [{ stage: 'waiting' }, { stageId: 'waiting-on-us' }, true],
+    [{ stage: 'waiting' }, { stageId: 'new' }, true],
+    [{ stage: 'waiting' }, { stageId: 'waiting-on-contact' }, false],
+    [{ stage: 'closed', closedIn: '7' }, { stageId: 'closed', closedAt: NOW - 6 * DAY }, true],
+    [{ stage: 'closed', closedIn: '7' }, { stageId: 'closed', closedAt: NOW - 8 * DAY }, false],
   ])('%j and a ticket %j: %s', (filter, ticket, expected) => {
-    expect(inView({ ...ticketRecord(1), ...ticket }, { ...DEFAULT_VIEW, ...filter }, DEFAULT_SETTINGS)).toBe(expected);
+    expect(inView({ ...ticketRecord(1), ...ticket }, { ...DEFAULT_VIEW, ...filter }, context)).toBe(expected);
   });
 });
 
