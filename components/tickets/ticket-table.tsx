@@ -1,16 +1,20 @@
 import { findStage, stageLabel, stageTone, ticketLabel, type Conversation, type Settings, type Ticket } from '@/domain';
 import { recordPath } from '@/messaging/page-urls';
 import { useT } from '@/components/common/i18n';
-import { formatDateTime } from '@/components/common/format';
+import { formatAge, formatDateTime } from '@/components/common/format';
 
 export interface TicketTableProps {
   tickets: Ticket[];
   settings: Settings;
   linked: Conversation[];
+  /** The contacts' names, by address (a ticket shows its contact's address where none is known). */
+  contactNames?: ReadonlyMap<string, string>;
+  /** Now, for how long an open ticket has waited. */
+  now?: number;
 }
 
 /** Tickets as a table: number, name, stage, conversations, last change. */
-export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
+export function TicketTable({ tickets, settings, linked, contactNames, now = Date.now() }: TicketTableProps) {
   const t = useT();
   if (tickets.length === 0) return <p class="empty">{t('noTicketsYet')}</p>;
   const counts = new Map<string, { all: number; open: number }>();
@@ -25,6 +29,10 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
           <th scope="col">#</th>
           <th scope="col">{t('colName')}</th>
           <th scope="col">{t('stage')}</th>
+          <th scope="col">{t('colWaiting')}</th>
+          <th scope="col">{t('priority')}</th>
+          <th scope="col">{t('owner')}</th>
+          <th scope="col">{t('contact')}</th>
           <th scope="col">{t('colConversations')}</th>
           <th scope="col">{t('prop_updatedAt')}</th>
         </tr>
@@ -41,6 +49,14 @@ export function TicketTable({ tickets, settings, linked }: TicketTableProps) {
               </td>
               <td class="stage" data-state={stage?.state} data-waiting={String(stageTone(stage) === 'waiting')}>
                 {stageLabel(stage, t, ticket.stageId)}
+              </td>
+              <td class="waited" title={stage?.state === 'open' ? t('waitingSince', [formatDateTime(ticket.updatedAt)]) : undefined}>
+                {stage?.state === 'open' ? formatAge(ticket.updatedAt, now) : '—'}
+              </td>
+              <td data-priority={ticket.priority}>{t(`priority_${ticket.priority}`)}</td>
+              <td>{ticket.ownerId ? (settings.team.find((m) => m.id === ticket.ownerId)?.name ?? ticket.ownerId) : t('unassigned')}</td>
+              <td class="contact" title={ticket.contactEmail ?? ''}>
+                {ticket.contactEmail ? (contactNames?.get(ticket.contactEmail) ?? ticket.contactEmail) : '—'}
               </td>
               <td data-conversations={`${n.open}/${n.all}`}>{t('conversationCount', [n.all, n.open])}</td>
               <td>{formatDateTime(ticket.updatedAt)}</td>

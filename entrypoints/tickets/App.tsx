@@ -137,7 +137,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
         </p>
       ) : (
-        <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} />
+        <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} contactNames={data.contactNames} />
       )}
       {data?.more && (
         <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>

@@ -11,6 +11,8 @@ export interface TicketsModel {
   tickets: Ticket[];
   settings: Settings;
   linked: Conversation[];
+  /** The shown tickets' contacts' names, by address. */
+  contactNames: Map<string, string>;
   /** More tickets than shown: the list offers the next page. */
   more: boolean;
   /** More matched than were read: the agent should narrow the view. */
@@ -80,5 +82,8 @@ export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown
     .where('ticketId')
     .anyOf(tickets.map((t) => t.id))
     .toArray();
-  return { tickets, settings, linked, more: page.length > shown, truncated };
+  const emails = [...new Set(tickets.map((t) => t.contactEmail).filter((e): e is string => e !== null))];
+  const contacts = await db.contacts.bulkGet(emails);
+  const contactNames = new Map(contacts.filter((c) => c?.name).map((c) => [c!.email, c!.name]));
+  return { tickets, settings, linked, contactNames, more: page.length > shown, truncated };
 }

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '@/components/common/i18n';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import { DEFAULT_SETTINGS } from '@/domain';
+import { ticketRecord } from '@/test/support/builders';
+import { english } from '@/test/support/translate';
+
+describe('a row of the tickets table', () => {
+  it('shows the stage with how long an open ticket has waited, the priority, the owner and the contact', () => {
+    const now = 1_800_000_000_000;
+    const settings = { ...DEFAULT_SETTINGS, team: [{ id: 'agent@sidedesk.test', name: 'Agent Smith', email: 'agent@sidedesk.test' }] };
+    const root = document.createElement('div');
+    act(() =>
+      render(
+        <I18nProvider value={english}>
+          <TicketTable
+            tickets={[
+              {
+                ...ticketRecord(1),
+                stageId: 'new',
+                priority: 'urgent',
+                ownerId: 'agent@sidedesk.test',
+                contactEmail: 'anna@klient.pl',
+                updatedAt: now - 3 * 86_400_000,
+              },
+              { ...ticketRecord(2), stageId: 'closed', closedAt: now, ownerId: null, contactEmail: 'jan@sklep.pl', updatedAt: now },
+            ]}
+            settings={settings}
+            linked={[]}
+            contactNames={new Map([['anna@klient.pl', 'Anna Kowalska']])}
+            now={now}
+          />
+        </I18nProvider>,
+        root,
+      ),
+    );
+    const cells = [...root.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(cells[0]!.slice(2, 7)).toEqual(['New', '3d ago', 'Urgent', 'Agent Smith', 'Anna Kowalska']);
+    // A closed ticket waits for nothing; no owner reads as unassigned; no known name shows the address.
+    expect(cells[1]!.slice(2, 7)).toEqual(['Closed', '—', 'Medium', 'Unassigned', 'jan@sklep.pl']);
+    expect(root.querySelector('.waited')?.getAttribute('title')).toMatch(/^Waiting since /);
+  });
+});
