@@ -26,7 +26,7 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
     read: () => reader.read(document, new URL(location.href)),
     afterRead: (reading) => (watcher.sync(), chip.sync(reading)),
     report: async (reading) => {
-      const { conversationId, view } = await call('report', { requestId: crypto.randomUUID(), url: location.href, reading });
+      const { conversationId, view } = await call('report', { requestId: crypto.randomUUID(), reading });
       chip.show(conversationId, view, reading.status === 'conversation' ? reading.observation.threadId : null);
     },
     // Plain timers: ctx.setTimeout checks the context's validity on every call, and the

@@ -24,8 +24,9 @@ export const protocol = {
   command: { request: Command, response: CommandResult, from: ['extension-page'] },
   /** The content script reports what its page shows. */
   report: {
-    // `url` is ignored: the tab's address is taken from the sender, which the browser vouches for.
-    request: z.object({ requestId: RecordId, url: z.string().max(4096).optional(), reading: Reading }),
+    // No address: the tab's is taken from the sender, which the browser vouches for (a field an
+    // older content script still sends is dropped by the parse).
+    request: z.object({ requestId: RecordId, reading: Reading }),
     // The stored conversation with its ticket, so the chip draws without a second round trip.
     response: z.object({ conversationId: ConversationId.nullable(), view: TicketView.nullable() }),
     from: ['content-script'],
