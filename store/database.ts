@@ -166,6 +166,13 @@ export class SidedeskDatabase extends Dexie {
           })),
         );
       });
+    // Version 5: the tickets page's sorts and filters walk an index instead of the desk: each
+    // stage by last change (the board's columns, a stage filter in the list's order), priority
+    // by last change (the priority sort), and creation time (the created-date filter).
+    this.version(5).stores({
+      tickets:
+        'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId], createdAt, [priority+updatedAt], [pipelineId+stageId+updatedAt]',
+    });
     this.trash.hook('reading', (group) => {
       if (!group) return group;
       const { holds: _holds, ...rest } = group as TrashGroup & { holds?: string[] };

@@ -1,9 +1,10 @@
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Conversation, Settings, Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { browserAccounts } from '@/store/accounts';
 import { readSettings } from '@/store/settings';
-import { compareBy, inView, stagePairs, type TicketsView } from './view';
+import { compareBy, dayRange, inView, PRIORITY_RANK, stagePairs, type TicketsView } from './view';
 
 export { addressOf, viewFromAddress, type TicketsView } from './view';
 
@@ -19,64 +20,151 @@ export interface TicketsModel {
   truncated: boolean;
 }
 
-/** How many tickets a stage or owner filter reads at most before it sorts them. */
+/** How many tickets a filter reads at most from its index before it sorts them. */
 export const FILTER_CANDIDATES = 5000;
+/** How many tickets a walk in the sort's order looks at, at most, for a filter no index serves. */
+export const WALK_LIMIT = 20_000;
+
+/** The tickets in `view`, `need` of them in its order, and whether more matched than were read. */
+export interface Matches {
+  tickets: Ticket[];
+  truncated: boolean;
+}
+
+type Wanted = (t: Ticket) => boolean;
+type Tickets = Collection<Ticket, string, InsertType<Ticket, 'id'>>;
+
+/** Reads `collection` (already in the order wanted) until `need` tickets pass, looking at no more
+ * than WALK_LIMIT: bounded however selective the filter. */
+async function walk(collection: Tickets, wanted: Wanted, need: number): Promise<Matches> {
+  let seen = 0;
+  const tickets = await collection
+    .until(() => ++seen > WALK_LIMIT)
+    .filter(wanted)
+    .limit(need)
+    .toArray();
+  return { tickets, truncated: seen > WALK_LIMIT };
+}
+
+/** Candidates read from an index up to FILTER_CANDIDATES, then filtered and sorted in memory. */
+async function sortCandidates(read: (cap: number) => Promise<Ticket[]>, view: TicketsView, wanted: Wanted, need: number): Promise<Matches> {
+  const candidates = await read(FILTER_CANDIDATES + 1);
+  return {
+    tickets: candidates.slice(0, FILTER_CANDIDATES).filter(wanted).sort(compareBy(view.sort)).slice(0, need),
+    truncated: candidates.length > FILTER_CANDIDATES,
+  };
+}
+
+/** Merges lists each already sorted by `compare` into the first `need`. */
+function merge(lists: Ticket[][], compare: (a: Ticket, b: Ticket) => number, need: number): Ticket[] {
+  return lists.flat().sort(compare).slice(0, need);
+}
 
 /**
- * One page of the list, run as a live query (it re-runs whenever what it read changes, in the
- * renderer the side panel shares, so it stays small however large the desk). Each view is served
- * by an index: a search by the search index, a stage by `[pipelineId+stageId]`, an owner by
- * `ownerId` (each read up to a cap, then filtered and sorted), and otherwise the sort's own index
- * (`updatedAt`, or `number`, which is also creation order) walked only as far as the page needs.
+ * The first `need` tickets of a view, in its order. Each view is served by an index, bounded:
+ * a search by the search index; a contact by `contactEmail`; an owner by `ownerId`; stages sorted
+ * by last change by walking `[pipelineId+stageId+updatedAt]` of each stage, newest first, exact
+ * however many match; stages in another order by `[pipelineId+stageId]`; a priority by
+ * `[priority+updatedAt]`; a date range by `updatedAt` or `createdAt` (each read up to
+ * FILTER_CANDIDATES, then filtered and sorted); otherwise the sort's own index walked only as far
+ * as the page needs (the priority sort walks each priority in turn).
  */
-export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown: number): Promise<TicketsModel> {
-  const settings = await readSettings(db);
+export async function findInView(db: SidedeskDatabase, view: TicketsView, settings: Settings, need: number): Promise<Matches> {
   const me = view.owner === 'me' ? await browserAccounts(db) : [];
   const context = { settings, me, now: Date.now() };
   const wanted = (t: Ticket) => inView(t, view, context);
-  let candidates: Ticket[] | null = null;
-  let truncated = false;
-  const pairs = stagePairs(view.stage, settings);
+  const pairs = stagePairs(view.stage, settings, view.pipeline);
+  const updated = dayRange(view.updatedFrom, view.updatedTo);
+  const created = dayRange(view.createdFrom, view.createdTo);
+  const t = db.tickets;
   if (view.q.trim()) {
     const found = await findTickets(db, view.q, SEARCH_CANDIDATES);
-    candidates = found.tickets;
-    truncated = found.truncated;
-  } else if (view.owner && view.owner !== 'unassigned') {
+    const tickets = found.tickets.filter(wanted).sort(compareBy(view.sort)).slice(0, need);
+    return { tickets, truncated: found.truncated };
+  }
+  if (view.contact) return sortCandidates((cap) => t.where('contactEmail').equals(view.contact).limit(cap).toArray(), view, wanted, need);
+  if (view.owner && view.owner !== 'unassigned') {
     const owners = view.owner === 'me' ? me : [view.owner];
-    candidates = owners.length
-      ? await db.tickets
-          .where('ownerId')
-          .anyOf(owners)
-          .limit(FILTER_CANDIDATES + 1)
-          .toArray()
-      : [];
-  } else if (pairs) {
-    candidates = pairs.length
-      ? await db.tickets
-          .where('[pipelineId+stageId]')
-          .anyOf(pairs)
-          .limit(FILTER_CANDIDATES + 1)
-          .toArray()
-      : [];
+    if (owners.length === 0) return { tickets: [], truncated: false };
+    return sortCandidates((cap) => t.where('ownerId').anyOf(owners).limit(cap).toArray(), view, wanted, need);
   }
-  let page: Ticket[];
-  if (candidates) {
-    if (candidates.length > FILTER_CANDIDATES) truncated = true;
-    page = candidates
-      .slice(0, FILTER_CANDIDATES)
-      .filter(wanted)
-      .sort(compareBy(view.sort))
-      .slice(0, shown + 1);
-  } else {
-    // Unfiltered, or only "unassigned" (null is not in an index): the sort's index, newest first,
-    // read until the page is full.
-    page = await db.tickets
-      .orderBy(view.sort === 'updated' ? 'updatedAt' : 'number')
-      .reverse()
-      .filter(wanted)
-      .limit(shown + 1)
-      .toArray();
+  if (pairs && pairs.length === 0) return { tickets: [], truncated: false };
+  if (pairs && view.sort === 'updated') {
+    const walks = await Promise.all(
+      pairs.map(([p, s]) =>
+        walk(t.where('[pipelineId+stageId+updatedAt]').between([p, s, Dexie.minKey], [p, s, Dexie.maxKey]).reverse(), wanted, need),
+      ),
+    );
+    return {
+      tickets: merge(
+        walks.map((w) => w.tickets),
+        compareBy('updated'),
+        need,
+      ),
+      truncated: walks.some((w) => w.truncated),
+    };
   }
+  if (pairs) return sortCandidates((cap) => t.where('[pipelineId+stageId]').anyOf(pairs).limit(cap).toArray(), view, wanted, need);
+  if (view.priority) {
+    const read = (cap: number) =>
+      t.where('[priority+updatedAt]').between([view.priority, Dexie.minKey], [view.priority, Dexie.maxKey]).reverse().limit(cap).toArray();
+    return view.sort === 'updated' || view.sort === 'priority'
+      ? walk(asCollection(db, view.priority), wanted, need)
+      : sortCandidates(read, view, wanted, need);
+  }
+  if (updated)
+    return sortCandidates(
+      (cap) => t.where('updatedAt').between(updated[0], updated[1], true, true).limit(cap).toArray(),
+      view,
+      wanted,
+      need,
+    );
+  if (created)
+    return sortCandidates(
+      (cap) => t.where('createdAt').between(created[0], created[1], true, true).limit(cap).toArray(),
+      view,
+      wanted,
+      need,
+    );
+  // Unfiltered, or filtered only where no index helps (unassigned, a category, closed lately): the
+  // sort's own index, read until the page is full.
+  switch (view.sort) {
+    case 'updated':
+      return walk(t.orderBy('updatedAt').reverse(), wanted, need);
+    case 'created':
+    case 'number':
+      return walk(t.orderBy('number').reverse(), wanted, need);
+    case 'priority': {
+      const found: Ticket[] = [];
+      let truncated = false;
+      for (const priority of Object.keys(PRIORITY_RANK)) {
+        if (found.length >= need) break;
+        const next = await walk(asCollection(db, priority), wanted, need - found.length);
+        found.push(...next.tickets);
+        truncated ||= next.truncated;
+      }
+      return { tickets: found, truncated };
+    }
+    case 'name':
+      // No index orders names as people read them (case and accents aside): the most recent
+      // FILTER_CANDIDATES are sorted, and the page says so when the desk holds more.
+      return sortCandidates((cap) => t.orderBy('updatedAt').reverse().limit(cap).toArray(), view, wanted, need);
+  }
+}
+
+/** One priority's tickets, most recently changed first. */
+function asCollection(db: SidedeskDatabase, priority: string): Tickets {
+  return db.tickets.where('[priority+updatedAt]').between([priority, Dexie.minKey], [priority, Dexie.maxKey]).reverse();
+}
+
+/**
+ * One page of the list, run as a live query (it re-runs whenever what it read changes, in the
+ * renderer the side panel shares, so it stays small however large the desk): the tickets, their
+ * conversations and their contacts' names, for the shown rows only.
+ */
+export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown: number): Promise<TicketsModel> {
+  const settings = await readSettings(db);
+  const { tickets: page, truncated } = await findInView(db, view, settings, shown + 1);
   const tickets = page.slice(0, shown);
   const linked = await db.conversations
     .where('ticketId')

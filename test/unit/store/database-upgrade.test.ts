@@ -26,7 +26,7 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
   });
 
   it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {
@@ -90,6 +90,29 @@ describe('database upgrades', () => {
     const words = (await db.ticketSearch.get('t7'))!.words;
     expect(words).toEqual(expect.arrayContaining(['zwrot', 'zamowienie', 'anna', 'zolc', 'anna@klient.pl', 'paczka', 'dotarla']));
     expect(await db.ticketSearch.where('words').startsWith('zol').primaryKeys()).toEqual(['t7']);
+  });
+
+  it('version 5 indexes the tickets stored before by stage and last change, priority and creation', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('sidedesk', { indexedDB, IDBKeyRange });
+    v4.version(4).stores({ tickets: 'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId]' });
+    await v4.table('tickets').bulkPut([
+      { ...ticketRecord(1), stageId: 'new', priority: 'high', updatedAt: 30, createdAt: 3 },
+      { ...ticketRecord(2), stageId: 'new', priority: 'low', updatedAt: 10, createdAt: 1 },
+      { ...ticketRecord(3), stageId: 'closed', priority: 'high', updatedAt: 20, createdAt: 2 },
+    ]);
+    v4.close();
+
+    const db = new SidedeskDatabase({ indexedDB, IDBKeyRange });
+    const newest = await db.tickets
+      .where('[pipelineId+stageId+updatedAt]')
+      .between(['support', 'new', Dexie.minKey], ['support', 'new', Dexie.maxKey])
+      .reverse()
+      .toArray();
+    expect(newest.map((t) => t.number)).toEqual([1, 2]);
+    const high = await db.tickets.where('[priority+updatedAt]').between(['high', Dexie.minKey], ['high', Dexie.maxKey]).reverse().toArray();
+    expect(high.map((t) => t.number)).toEqual([1, 3]);
+    expect((await db.tickets.orderBy('createdAt').toArray()).map((t) => t.number)).toEqual([2, 3, 1]);
   });
 });
 

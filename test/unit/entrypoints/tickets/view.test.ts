@@ -7,7 +7,7 @@ import { openTestDatabase } from '@/test/support/store';
 
 describe('the view in the address', () => {
   it('round-trips through the address, defaults left out', () => {
-    const view = { q: 'anna', stage: 'open', owner: 'unassigned', closedIn: '', sort: 'number' as const };
+    const view = { ...DEFAULT_VIEW, q: 'anna', stage: 'open', owner: 'unassigned', sort: 'number' as const };
     const address = addressOf(view, 'chrome-extension://x/tickets.html');
     expect(address).toBe('/tickets.html?q=anna&stage=open&owner=unassigned&sort=number');
     expect(viewFromAddress(new URL(`chrome-extension://x${address}`).search)).toEqual(view);
