@@ -51,6 +51,20 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
       return result;
     },
 
+    async commands({ commands }) {
+      const results = [];
+      for (const command of commands) {
+        const outcome = await desk.execute(command);
+        if (!outcome.ok) {
+          results.push({ ok: false as const, error: outcome.error });
+          continue;
+        }
+        if (outcome.data.changed && !outcome.replayed) onStored?.((command as { type: CommandType }).type, outcome.data);
+        results.push({ ok: true as const, result: outcome.data });
+      }
+      return { results };
+    },
+
     async report({ requestId, reading }, caller) {
       const tabId = caller.tabId!;
       // The tab's address is the browser's word for it (the sender), never what the message says.

@@ -37,7 +37,7 @@ export function createRouter(handlers: Handlers, self: Self) {
     if (!(entry.from as readonly SenderKind[]).includes(kind)) {
       return fail({ code: 'forbidden', message: `A ${kind} may not send ${name}.` });
     }
-    if (name === 'command' && kind !== 'extension-page') {
+    if ((name === 'command' || name === 'commands') && kind !== 'extension-page') {
       return fail({ code: 'forbidden', message: 'Commands come from extension pages only.' });
     }
     const data = entry.request.safeParse(envelope.data.data);

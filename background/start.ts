@@ -4,6 +4,7 @@ import { recordPath } from '@/messaging/page-urls';
 import { SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
 import { createBadge } from './badge';
+import { coalesce } from './coalesce';
 import { createContextMenu } from './context-menu';
 import { createTestHooks, isTestHook } from './e2e-hooks';
 import { createFollowAlerts } from './follow-alerts';
@@ -38,8 +39,8 @@ export function startBackground(): void {
   });
   const tell = (message: string) => notifier.notify(message);
 
-  const notifyTabs = createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message));
-  const updateBadge = createBadge(db, (text) => browser.action.setBadgeText({ text }));
+  const notifyTabs = coalesce(createTabNotifier(db, (tabId, message) => browser.tabs.sendMessage(tabId, message)));
+  const updateBadge = coalesce(createBadge(db, (text) => browser.action.setBadgeText({ text })));
   const alertFollowers = createFollowAlerts(db, notifier, t);
   const onStored = (type: CommandType, result: CommandResult) => {
     // An observation changes tickets only through a cascade (the customer wrote again).

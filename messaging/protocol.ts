@@ -14,6 +14,12 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
+export const ErrorBody = z.object({ code: z.string(), message: z.string() });
+
+/** How many commands one bulk message may carry: a page sends a large selection in chunks, and
+ * says how far it got between them. */
+export const BATCH_MAX = 100;
+
 /**
  * The protocol: one entry per request, defined once and imported by the router and the clients.
  * Every request carries one data object, parsed with `request` at the receiver; every answer is
@@ -22,6 +28,19 @@ export type TicketView = z.infer<typeof TicketView>;
 export const protocol = {
   /** A command for the desk (create, edit, stage, owner, close, trash, restore, follow...). */
   command: { request: Command, response: CommandResult, from: ['extension-page'] },
+  /**
+   * Several commands, each applied as if sent alone (its own transaction, cascade and result), in
+   * order: a bulk action. Each is checked on its own, so one refused costs that one only.
+   */
+  commands: {
+    request: z.object({ commands: z.array(z.unknown()).min(1).max(BATCH_MAX) }),
+    response: z.object({
+      results: z.array(
+        z.union([z.object({ ok: z.literal(true), result: CommandResult }), z.object({ ok: z.literal(false), error: ErrorBody })]),
+      ),
+    }),
+    from: ['extension-page'],
+  },
   /** The content script reports what its page shows. */
   report: {
     // No address: the tab's is taken from the sender, which the browser vouches for (a field an
@@ -67,6 +86,5 @@ export const Envelope = z.object({
   data: z.unknown(),
 });
 
-export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export const Reply = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: ErrorBody })]);
 export type Reply = z.infer<typeof Reply>;

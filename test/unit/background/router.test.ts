@@ -46,6 +46,8 @@ function requestFor(name: RequestName, ticketId: string): unknown {
   switch (name) {
     case 'command':
       return { type: 'followContact', requestId: rid(), actor: 'agent', email: 'customer-a@klient.pl', followed: true };
+    case 'commands':
+      return { commands: [requestFor('command', ticketId)] };
     case 'report':
       return {
         requestId: rid(),
@@ -67,6 +69,7 @@ function requestFor(name: RequestName, ticketId: string): unknown {
 
 const ALLOWED: Record<RequestName, SenderName[]> = {
   command: ['extension page'],
+  commands: ['extension page'],
   report: ['content script'],
   conversationTicket: ['extension page', 'content script'],
   openTicket: ['extension page', 'content script'],
@@ -122,6 +125,27 @@ describe('messaging router', () => {
     }
     await env.as('extension page')('command', purge);
     expect(await env.db.trash.get(trashId)).toBeUndefined();
+  });
+
+  it('a bulk message applies each command on its own, in order: one refused costs that one only, each cascade runs', async () => {
+    const page = env.as('extension page');
+    const other = await page('command', { type: 'observe', requestId: rid(), actor: 'x', observation: observation('b') });
+    const second = await page('command', {
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: other.conversation!.id,
+      draft: {},
+    });
+    const stale = { type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: env.ticketId, rev: 99, stageId: 'closed' };
+    const close = { type: 'setTicketStage', requestId: rid(), actor: 'agent', ticketId: second.ticket!.id, rev: 1, stageId: 'closed' };
+    const { results } = await page('commands', { commands: [stale, { type: 'nonsense' }, close] });
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['conflict', 'invalid', 'ok']);
+    expect((await env.db.tickets.get(env.ticketId))?.stageId).toBe('new');
+    expect((await env.db.conversations.get(other.conversation!.id))?.state).toBe('closed');
+    // The same request id sent again is the first result, not a second change.
+    const again = await page('commands', { commands: [close] });
+    expect(again.results[0]).toMatchObject({ ok: true, result: { ticket: { rev: 2 } } });
   });
 
   it('security: a content script reads only the ticket of the conversation its tab shows', async () => {
