@@ -14,7 +14,9 @@ import {
 } from '@/domain';
 import type { Client } from '@/messaging/client';
 
-type Body = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'actor'> : never) : never;
+/** A command as a page builds it: the request id and the actor are added when it is sent. */
+export type CommandBody = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'requestId' | 'actor'> : never) : never;
+type Body = CommandBody;
 
 export interface PageCommandsDeps {
   call: Client;
