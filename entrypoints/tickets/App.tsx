@@ -1,35 +1,235 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
-import { stageLabel } from '@/domain';
+import { Confirm } from '@/components/common/confirm';
+import { Toast, useToast } from '@/components/common/toast';
+import { BulkBar, type BulkChoice } from '@/components/tickets/bulk-bar';
+import { ShortcutsHelp } from '@/components/tickets/shortcuts-help';
 import { TicketTable } from '@/components/tickets/ticket-table';
+import { stageLabel, ticketLabel, type Settings, type Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { useLiveQuery } from '@/pages/live-query';
+import { bulkCommands, sendBulk, summarize, undoCommands } from '@/pages/bulk';
 import type { Client } from '@/messaging/client';
-import { PAGE_PATHS } from '@/messaging/page-urls';
-import { addressOf, loadTickets, viewFromAddress, type TicketsView } from './model';
-import { DEFAULT_VIEW, isPreset, PRESETS } from './view';
+import { PAGE_PATHS, recordPath } from '@/messaging/page-urls';
+import { FilterBar } from './FilterBar';
+import { addressOf, loadTickets, matchingIds, readSelected, viewFromAddress, type TicketsView } from './model';
+import { NO_SELECTION, step, toggle, toggleAll, type Selection } from './selection';
+import { DEFAULT_VIEW, isFiltered, isPreset, PRESETS } from './view';
+import './tickets.css';
 
 const PAGE = 100;
 
-/** All tickets, newest activity first, or those a search finds. Reads the database directly;
- * writes go to the background. */
+interface Pending {
+  choice: BulkChoice;
+  tickets: Ticket[];
+  all: Map<string, number>;
+  open: Map<string, number>;
+}
+
+/** What a confirmation says: what each ticket becomes, and what goes with it. */
+function describe(p: Pending, settings: Settings, t: (key: string, s?: Array<string | number>) => string) {
+  const n = p.tickets.length;
+  const conversations = [...p.all.values()].reduce((a, b) => a + b, 0);
+  const open = p.tickets.reduce((sum, x) => sum + (p.open.get(x.id) ?? 0), 0);
+  const names = p.tickets
+    .slice(0, 5)
+    .map((x) => `${ticketLabel(x)} ${x.name}`)
+    .join(', ');
+  const named = n > 5 ? t('namesAndMore', [names, n - 5]) : names;
+  switch (p.choice.kind) {
+    case 'stage': {
+      const stageId = p.choice.stageId;
+      const stage = settings.pipelines.flatMap((x) => x.stages).find((s) => s.id === stageId);
+      const closes = stage?.state === 'closed' ? t('bulkClosesConversations', [open]) : t('bulkEachItsRules');
+      return { question: t('bulkConfirmStage', [n, stageLabel(stage, t, stageId)]), hint: `${named}. ${closes}`, label: t('bulkApply') };
+    }
+    case 'owner': {
+      const ownerId = p.choice.ownerId;
+      const who = ownerId ? (settings.team.find((m) => m.id === ownerId)?.name ?? ownerId) : t('unassigned');
+      return { question: t('bulkConfirmOwner', [n, who]), hint: named, label: t('bulkApply') };
+    }
+    case 'priority':
+      return { question: t('bulkConfirmPriority', [n, t(`priority_${p.choice.priority}`)]), hint: named, label: t('bulkApply') };
+    case 'trash':
+      return { question: t('bulkConfirmTrash', [n, conversations]), hint: `${named}. ${t('trashRestoreHint')}`, label: t('bulkTrash') };
+  }
+}
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON|A|SUMMARY)$/.test(target.tagName));
+}
+
+/** Every ticket: searched, filtered, sorted, in the chosen columns; selected for bulk actions, and
+ * worked from the keyboard. Reads the database directly; writes go to the background. */
 export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
   const [shown, setShown] = useState(PAGE);
-  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, view.q, view.stage, view.owner, view.closedIn, view.sort, shown]);
+  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, addressOf(view, 'x:/'), shown]);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [matching, setMatching] = useState<{ ids: string[]; truncated: boolean } | null>(null);
+  const [allMatching, setAllMatching] = useState(false);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [help, setHelp] = useState(false);
+  const [toast, toaster] = useToast();
+  const search = useRef<HTMLInputElement>(null);
+  const stageRef = useRef<HTMLSelectElement>(null);
+  const ownerRef = useRef<HTMLSelectElement>(null);
+  const priorityRef = useRef<HTMLSelectElement>(null);
+  const [focusControl, setFocusControl] = useState<'stage' | 'owner' | 'priority' | null>(null);
+  const ids = data?.tickets.map((x) => x.id) ?? [];
+  const allShown = ids.length > 0 && ids.every((id) => selection.ids.has(id));
+
   const change = (patch: Partial<TicketsView>) => {
     const next = { ...view, ...patch };
     setView(next);
     setShown(PAGE);
+    // A selection is of what the agent saw: another view starts without one.
+    setSelection(NO_SELECTION);
+    setAllMatching(false);
     // The view lives in the address: a reload or a bookmark opens the same list.
     history.replaceState(null, '', addressOf(next, location.href));
   };
+
+  // All shown selected and more match: count them, to offer "select all N matching".
+  useEffect(() => {
+    setMatching(null);
+    if (!allShown || !data?.more) return;
+    let live = true;
+    void matchingIds(db, view).then((m) => live && setMatching(m));
+    return () => void (live = false);
+  }, [allShown, data?.more, db, view]);
+
+  // A key that names an action takes the focus to its control once the bar is drawn.
+  useEffect(() => {
+    const control = { stage: stageRef, owner: ownerRef, priority: priorityRef }[focusControl ?? 'stage'];
+    if (focusControl && control.current) {
+      control.current.focus();
+      setFocusControl(null);
+    }
+  }, [focusControl, selection]);
+
+  const target = () => (selection.ids.size > 0 ? selection : focused ? { ids: new Set([focused]), anchor: focused } : null);
+
+  async function ask(choice: BulkChoice) {
+    const chosen = target();
+    if (!chosen) return;
+    if (selection.ids.size === 0) setSelection(chosen);
+    const read = await readSelected(db, [...chosen.ids]);
+    if (read.tickets.length > 0) setPending({ choice, ...read });
+  }
+
+  async function apply(p: Pending) {
+    setPending(null);
+    const actor = data?.actor ?? 'sidedesk';
+    setProgress({ done: 0, total: p.tickets.length });
+    const results = await sendBulk(call, bulkCommands(p.choice, p.tickets, p.all), actor, (done, total) => setProgress({ done, total }));
+    setProgress(null);
+    setSelection(NO_SELECTION);
+    setAllMatching(false);
+    const s = summarize(results);
+    const undo = undoCommands(p.choice, p.tickets, results, p.all);
+    const parts = [t('bulkChanged', [s.changed, p.tickets.length])];
+    if (s.closed > 0) parts.push(t('bulkClosed', [s.closed]));
+    if (s.reopened > 0) parts.push(t('bulkReopened', [s.reopened]));
+    if (s.refused.length > 0) {
+      const reason = s.refused.some((e) => e.code === 'conflict') ? t('conflictShown') : s.refused[0]!.message;
+      parts.push(t('bulkRefused', [s.refused.length, reason]));
+    }
+    if (s.changed > 0 && undo === null) parts.push(t('bulkNoUndo'));
+    toaster.show({
+      text: parts.join(' '),
+      tone: s.refused.length > 0 ? 'error' : 'info',
+      undo:
+        undo && undo.length > 0
+          ? () =>
+              void sendBulk(call, undo, actor, (done, total) => setProgress({ done, total })).then((r) => {
+                setProgress(null);
+                toaster.info(t('bulkUndone', [summarize(r).changed]));
+              })
+          : undefined,
+    });
+  }
+
+  function onKey(e: KeyboardEvent) {
+    if (e.ctrlKey || e.metaKey || e.altKey || help || pending) return;
+    if (e.key === 'Escape' && selection.ids.size > 0 && !typing(e.target)) return void (setSelection(NO_SELECTION), setAllMatching(false));
+    if (typing(e.target) || view.mode !== 'list') {
+      if (e.key === '?' && !(e.target instanceof HTMLInputElement)) setHelp(true);
+      return;
+    }
+    const go = (by: 1 | -1) => {
+      const next = step(ids, focused, by);
+      setFocused(next);
+      if (next) document.getElementById(`row-${next}`)?.focus();
+    };
+    const handled = (() => {
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'j':
+          return (go(1), true);
+        case 'ArrowUp':
+        case 'k':
+          return (go(-1), true);
+        case 'Enter':
+        case 'o':
+          if (focused) location.assign(recordPath(focused).slice(1));
+          return !!focused;
+        case 'x':
+        case 'X':
+          if (focused) setSelection((s) => toggle(s, focused, ids, e.shiftKey));
+          return !!focused;
+        case 'A':
+          setSelection((s) => toggleAll(s, ids));
+          return true;
+        case 's':
+        case 'a':
+        case 'p': {
+          const chosen = target();
+          if (!chosen) return false;
+          if (selection.ids.size === 0) setSelection(chosen);
+          setFocusControl(e.key === 's' ? 'stage' : e.key === 'a' ? 'owner' : 'priority');
+          return true;
+        }
+        case '#':
+        case 'Delete':
+          void ask({ kind: 'trash' });
+          return true;
+        case '/':
+          search.current?.focus();
+          return true;
+        case 'b':
+          change({ mode: 'board' });
+          return true;
+        case '?':
+          setHelp(true);
+          return true;
+        default:
+          return false;
+      }
+    })();
+    if (handled) e.preventDefault();
+  }
+
+  useEffect(() => {
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const confirm = pending && data && describe(pending, data.settings, t);
+  const filtered = view.q.trim() !== '' || isFiltered(view);
   return (
     <main class="page">
       <div class="page__head">
         <h1>{t('ticketsTitle')}</h1>
-        <a href={PAGE_PATHS.trash.slice(1)}>{t('trashTitle')}</a>
+        <nav class="page__links">
+          <a href={PAGE_PATHS.trash.slice(1)}>{t('trashTitle')}</a>
+          <button type="button" class="link" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+            {t('keysTitle')} <kbd>?</kbd>
+          </button>
+        </nav>
         {data && (
           <div class="toggles">
             <label class="toggle">
@@ -59,7 +259,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
             type="button"
             class="link"
             aria-pressed={isPreset(view, p.view)}
-            onClick={() => change({ ...DEFAULT_VIEW, q: view.q, sort: view.sort, ...p.view })}
+            onClick={() => change({ ...DEFAULT_VIEW, q: view.q, sort: view.sort, columns: view.columns, mode: view.mode, ...p.view })}
           >
             {t(p.key)}
           </button>
@@ -67,6 +267,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
       </nav>
       <div class="page__tools" role="search">
         <input
+          ref={search}
           type="search"
           name="q"
           class="page__search"
@@ -74,57 +275,48 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           placeholder={t('searchTickets')}
           value={view.q}
           onInput={(e) => change({ q: e.currentTarget.value })}
+          onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
         />
-        {data && (
-          <>
-            <select
-              aria-label={t('filterStage')}
-              name="stage"
-              value={view.stage}
-              onChange={(e) => change({ stage: e.currentTarget.value })}
-            >
-              <option value="">{t('filterAnyStage')}</option>
-              <option value="open">{t('filterAnyOpen')}</option>
-              <option value="closed">{t('filterAnyClosed')}</option>
-              <option value="waiting">{t('presetWaitingOnUs')}</option>
-              {data.settings.pipelines.map((p) => (
-                <optgroup key={p.id} label={p.label}>
-                  {p.stages.map((s) => (
-                    <option key={s.id} value={`${p.id}:${s.id}`}>
-                      {stageLabel(s, t)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-            <select
-              aria-label={t('filterOwner')}
-              name="owner"
-              value={view.owner}
-              onChange={(e) => change({ owner: e.currentTarget.value })}
-            >
-              <option value="">{t('filterAnyOwner')}</option>
-              <option value="me">{t('filterMe')}</option>
-              <option value="unassigned">{t('unassigned')}</option>
-              {data.settings.team.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name || m.email}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label={t('sortBy')}
-              name="sort"
-              value={view.sort}
-              onChange={(e) => change({ sort: e.currentTarget.value as TicketsView['sort'] })}
-            >
-              <option value="updated">{t('sortUpdated')}</option>
-              <option value="created">{t('sortCreated')}</option>
-              <option value="number">{t('sortNumber')}</option>
-            </select>
-          </>
-        )}
+        {data && <FilterBar view={view} settings={data.settings} properties={data.properties} onChange={change} />}
+        <div class="mode-switch" role="group" aria-label={t('viewMode')}>
+          <button type="button" aria-pressed={view.mode === 'list'} onClick={() => change({ mode: 'list' })}>
+            {t('modeList')}
+          </button>
+          <button type="button" aria-pressed={view.mode === 'board'} onClick={() => change({ mode: 'board' })}>
+            {t('modeBoard')}
+          </button>
+        </div>
       </div>
+      {data && (selection.ids.size > 0 || progress) && (
+        <BulkBar
+          count={selection.ids.size}
+          matching={matching ? matching.ids.length : null}
+          allMatching={allMatching}
+          settings={data.settings}
+          progress={progress}
+          onChoose={(choice) => void ask(choice)}
+          onSelectMatching={() => matching && (setSelection({ ids: new Set(matching.ids), anchor: null }), setAllMatching(true))}
+          onClear={() => (setSelection(NO_SELECTION), setAllMatching(false))}
+          stageRef={stageRef}
+          ownerRef={ownerRef}
+          priorityRef={priorityRef}
+        />
+      )}
+      {allMatching && matching?.truncated && (
+        <p class="hint" role="status">
+          {t('selectionCapped', [matching.ids.length])}
+        </p>
+      )}
+      {confirm && pending && (
+        <Confirm
+          id="bulk-confirm"
+          question={confirm.question}
+          hint={confirm.hint}
+          confirmLabel={confirm.label}
+          onConfirm={() => void apply(pending)}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {data?.truncated && (
         <p class="hint" role="status">
           {t('searchTruncated')}
@@ -132,18 +324,31 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
       )}
       {data === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
-      ) : (view.q.trim() || view.stage || view.owner || view.closedIn) && data.tickets.length === 0 ? (
+      ) : filtered && data.tickets.length === 0 ? (
         <p class="empty" role="status">
           {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
         </p>
       ) : (
-        <TicketTable tickets={data.tickets} settings={data.settings} linked={data.linked} contactNames={data.contactNames} />
+        <TicketTable
+          tickets={data.tickets}
+          settings={data.settings}
+          linked={data.linked}
+          contactNames={data.contactNames}
+          columns={view.columns}
+          selected={selection.ids}
+          onToggle={(id, range) => setSelection((s) => toggle(s, id, ids, range))}
+          onToggleAll={() => setSelection((s) => toggleAll(s, ids))}
+          focused={focused}
+          onFocusRow={setFocused}
+        />
       )}
       {data?.more && (
         <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
           {t('showMoreTickets', [PAGE])}
         </button>
       )}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      <Toast message={toast} onDismiss={toaster.dismiss} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
-import type { Conversation, Settings, Ticket } from '@/domain';
+import { SYSTEM_ACTOR, type Conversation, type Settings, type Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { browserAccounts } from '@/store/accounts';
@@ -18,6 +18,10 @@ export interface TicketsModel {
   more: boolean;
   /** More matched than were read: the agent should narrow the view. */
   truncated: boolean;
+  /** Who acts from this page: the first account this browser has read mail as. */
+  actor: string;
+  /** The free properties of the shown tickets, offered as columns. */
+  properties: string[];
 }
 
 /** How many tickets a filter reads at most from its index before it sorts them. */
@@ -173,5 +177,36 @@ export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown
   const emails = [...new Set(tickets.map((t) => t.contactEmail).filter((e): e is string => e !== null))];
   const contacts = await db.contacts.bulkGet(emails);
   const contactNames = new Map(contacts.filter((c) => c?.name).map((c) => [c!.email, c!.name]));
-  return { tickets, settings, linked, contactNames, more: page.length > shown, truncated };
+  const actor = (await browserAccounts(db))[0] ?? SYSTEM_ACTOR;
+  const properties = [...new Set(tickets.flatMap((t) => Object.keys(t.properties)))].sort();
+  return { tickets, settings, linked, contactNames, more: page.length > shown, truncated, actor, properties };
+}
+
+/** How many tickets a bulk action takes at most: "select all matching" reads this many. */
+export const BULK_MAX = FILTER_CANDIDATES;
+
+/** Every ticket of the view, up to BULK_MAX, for "select all matching". */
+export async function matchingIds(db: SidedeskDatabase, view: TicketsView): Promise<{ ids: string[]; truncated: boolean }> {
+  const settings = await readSettings(db);
+  const found = await findInView(db, view, settings, BULK_MAX + 1);
+  return { ids: found.tickets.slice(0, BULK_MAX).map((t) => t.id), truncated: found.truncated || found.tickets.length > BULK_MAX };
+}
+
+/** The selected tickets as stored now, with their conversations counted (all, and open), for the
+ * confirmation to name what a bulk action takes and the commands to carry the current revisions. */
+export async function readSelected(db: SidedeskDatabase, ids: readonly string[]) {
+  return db.transaction('r', [db.tickets, db.conversations], async () => {
+    const tickets = (await db.tickets.bulkGet([...ids])).filter((t): t is Ticket => t !== undefined);
+    const conversations = await db.conversations
+      .where('ticketId')
+      .anyOf(tickets.map((t) => t.id))
+      .toArray();
+    const all = new Map<string, number>();
+    const open = new Map<string, number>();
+    for (const c of conversations) {
+      all.set(c.ticketId!, (all.get(c.ticketId!) ?? 0) + 1);
+      if (c.state === 'open') open.set(c.ticketId!, (open.get(c.ticketId!) ?? 0) + 1);
+    }
+    return { tickets, all, open };
+  });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { DEFAULT_SETTINGS } from '@/domain';
+import { DEFAULT_COLUMNS } from '@/entrypoints/tickets/view';
 import { ticketRecord } from '@/test/support/builders';
 import { english } from '@/test/support/translate';
 
@@ -32,6 +33,7 @@ describe('a row of the tickets table', () => {
             linked={[]}
             contactNames={new Map([['anna@klient.pl', 'Anna Kowalska']])}
             now={now}
+            columns={DEFAULT_COLUMNS}
           />
         </I18nProvider>,
         root,
@@ -42,5 +44,34 @@ describe('a row of the tickets table', () => {
     // A closed ticket waits for nothing; no owner reads as unassigned; no known name shows the address.
     expect(cells[1]!.slice(2, 7)).toEqual(['Closed', '—', 'Medium', 'Unassigned', 'jan@sklep.pl']);
     expect(root.querySelector('.waited')?.getAttribute('title')).toMatch(/^Waiting since /);
+  });
+
+  it('shows the columns the agent chose, in their order, a free property included, and each row coloured by its stage', () => {
+    const root = document.createElement('div');
+    act(() =>
+      render(
+        <I18nProvider value={english}>
+          <TicketTable
+            tickets={[
+              { ...ticketRecord(7), stageId: 'waiting-on-us', category: 'Billing', properties: { plan: 'Gold' } },
+              { ...ticketRecord(8), stageId: 'closed', closedAt: 1, category: null, properties: {} },
+            ]}
+            settings={DEFAULT_SETTINGS}
+            linked={[]}
+            columns={['properties.plan', 'number', 'category']}
+            selected={new Set([ticketRecord(8).id])}
+          />
+        </I18nProvider>,
+        root,
+      ),
+    );
+    expect([...root.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['', 'plan', '#', 'Category']);
+    const rows = [...root.querySelectorAll('tbody tr')];
+    expect(rows.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent))).toEqual([
+      ['Gold', 'T-0007', 'Billing'],
+      ['—', 'T-0008', '—'],
+    ]);
+    expect(rows.map((tr) => tr.getAttribute('data-tone'))).toEqual(['waiting', 'closed']);
+    expect(rows.map((tr) => tr.getAttribute('aria-selected'))).toEqual(['false', 'true']);
   });
 });

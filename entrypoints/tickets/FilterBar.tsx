@@ -1,0 +1,213 @@
+import { stageLabel, type Settings } from '@/domain';
+import { useT } from '@/components/common/i18n';
+import { COLUMNS, PROPERTY_COLUMN, SORTS, type TicketsView } from './view';
+
+export interface FilterBarProps {
+  view: TicketsView;
+  settings: Settings;
+  /** Free property names seen on the tickets shown, offered as columns. */
+  properties: readonly string[];
+  onChange: (patch: Partial<TicketsView>) => void;
+}
+
+const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
+const SORT_KEYS: Record<(typeof SORTS)[number], string> = {
+  updated: 'sortUpdated',
+  created: 'sortCreated',
+  priority: 'sortPriority',
+  number: 'sortNumber',
+  name: 'sortName',
+};
+const COLUMN_KEYS: Record<(typeof COLUMNS)[number], string> = {
+  number: 'colNumber',
+  name: 'colName',
+  stage: 'stage',
+  waiting: 'colWaiting',
+  priority: 'priority',
+  owner: 'owner',
+  contact: 'contact',
+  conversations: 'colConversations',
+  created: 'prop_createdAt',
+  updated: 'prop_updatedAt',
+  category: 'prop_category',
+};
+
+/** The list's filters, sort and columns; every change goes to the view (and so to the address). */
+export function FilterBar({ view, settings, properties, onChange }: FilterBarProps) {
+  const t = useT();
+  const more = [view.pipeline, view.category, view.contact, view.createdFrom, view.createdTo, view.updatedFrom, view.updatedTo].filter(
+    (v) => v !== '',
+  ).length;
+  const offered = [
+    ...COLUMNS,
+    ...[
+      ...new Set([...properties, ...view.columns.filter((c) => c.startsWith(PROPERTY_COLUMN)).map((c) => c.slice(PROPERTY_COLUMN.length))]),
+    ].map((p) => PROPERTY_COLUMN + p),
+  ];
+  const toggleColumn = (column: string, on: boolean) => {
+    const next = on ? offered.filter((c) => c === column || view.columns.includes(c)) : view.columns.filter((c) => c !== column);
+    if (next.length > 0) onChange({ columns: next });
+  };
+  return (
+    <>
+      <select aria-label={t('filterStage')} name="stage" value={view.stage} onChange={(e) => onChange({ stage: e.currentTarget.value })}>
+        <option value="">{t('filterAnyStage')}</option>
+        <option value="open">{t('filterAnyOpen')}</option>
+        <option value="closed">{t('filterAnyClosed')}</option>
+        <option value="waiting">{t('presetWaitingOnUs')}</option>
+        {settings.pipelines.map((p) => (
+          <optgroup key={p.id} label={p.label}>
+            {p.stages.map((s) => (
+              <option key={s.id} value={`${p.id}:${s.id}`}>
+                {stageLabel(s, t)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <select aria-label={t('filterOwner')} name="owner" value={view.owner} onChange={(e) => onChange({ owner: e.currentTarget.value })}>
+        <option value="">{t('filterAnyOwner')}</option>
+        <option value="me">{t('filterMe')}</option>
+        <option value="unassigned">{t('unassigned')}</option>
+        {settings.team.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name || m.email}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('priority')}
+        name="priority"
+        value={view.priority}
+        onChange={(e) => onChange({ priority: e.currentTarget.value })}
+      >
+        <option value="">{t('filterAnyPriority')}</option>
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`priority_${p}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('sortBy')}
+        name="sort"
+        value={view.sort}
+        onChange={(e) => onChange({ sort: e.currentTarget.value as TicketsView['sort'] })}
+      >
+        {SORTS.map((s) => (
+          <option key={s} value={s}>
+            {t(SORT_KEYS[s])}
+          </option>
+        ))}
+      </select>
+      <details class="popover" open={more > 0 || undefined}>
+        <summary>{more > 0 ? t('moreFiltersOn', [more]) : t('moreFilters')}</summary>
+        <div class="popover__body filters">
+          {settings.pipelines.length > 1 && (
+            <label>
+              {t('filterPipeline')}
+              <select name="pipeline" value={view.pipeline} onChange={(e) => onChange({ pipeline: e.currentTarget.value })}>
+                <option value="">{t('filterAnyPipeline')}</option>
+                {settings.pipelines.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            {t('prop_category')}
+            <input
+              type="text"
+              name="category"
+              value={view.category}
+              onChange={(e) => onChange({ category: e.currentTarget.value.trim() })}
+            />
+          </label>
+          <label>
+            {t('filterContact')}
+            <input
+              type="email"
+              name="contact"
+              placeholder="anna@example.com"
+              value={view.contact}
+              onChange={(e) => onChange({ contact: e.currentTarget.value.trim().toLowerCase() })}
+            />
+          </label>
+          <fieldset>
+            <legend>{t('filterCreated')}</legend>
+            <input
+              type="date"
+              name="createdFrom"
+              aria-label={t('filterCreatedFrom')}
+              value={view.createdFrom}
+              max={view.createdTo || undefined}
+              onChange={(e) => onChange({ createdFrom: e.currentTarget.value })}
+            />
+            –
+            <input
+              type="date"
+              name="createdTo"
+              aria-label={t('filterCreatedTo')}
+              value={view.createdTo}
+              min={view.createdFrom || undefined}
+              onChange={(e) => onChange({ createdTo: e.currentTarget.value })}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('filterUpdated')}</legend>
+            <input
+              type="date"
+              name="updatedFrom"
+              aria-label={t('filterUpdatedFrom')}
+              value={view.updatedFrom}
+              max={view.updatedTo || undefined}
+              onChange={(e) => onChange({ updatedFrom: e.currentTarget.value })}
+            />
+            –
+            <input
+              type="date"
+              name="updatedTo"
+              aria-label={t('filterUpdatedTo')}
+              value={view.updatedTo}
+              min={view.updatedFrom || undefined}
+              onChange={(e) => onChange({ updatedTo: e.currentTarget.value })}
+            />
+          </fieldset>
+          {more > 0 && (
+            <button
+              type="button"
+              class="link"
+              onClick={() =>
+                onChange({ pipeline: '', category: '', contact: '', createdFrom: '', createdTo: '', updatedFrom: '', updatedTo: '' })
+              }
+            >
+              {t('clearFilters')}
+            </button>
+          )}
+        </div>
+      </details>
+      {view.mode === 'list' && (
+        <details class="popover">
+          <summary>{t('columns')}</summary>
+          <fieldset class="popover__body columns">
+            <legend class="sr-only">{t('columns')}</legend>
+            {offered.map((c) => (
+              <label key={c}>
+                <input
+                  type="checkbox"
+                  name="column"
+                  value={c}
+                  checked={view.columns.includes(c)}
+                  onChange={(e) => toggleColumn(c, e.currentTarget.checked)}
+                />{' '}
+                {c.startsWith(PROPERTY_COLUMN) ? c.slice(PROPERTY_COLUMN.length) : t(COLUMN_KEYS[c as (typeof COLUMNS)[number]])}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      )}
+    </>
+  );
+}
