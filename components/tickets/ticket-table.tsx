@@ -162,11 +162,8 @@ export function TicketTable({
                     tabIndex={-1}
                     aria-label={t('selectTicket', [ticketLabel(ticket)])}
                     checked={isSelected}
-                    onClick={(e) => {
-                      // The checkbox draws what the selection says, not what the click did.
-                      e.preventDefault();
-                      onToggle?.(ticket.id, e.shiftKey);
-                    }}
+                    // The checkbox then draws what the selection says (a Shift-click range included).
+                    onClick={(e) => onToggle?.(ticket.id, e.shiftKey)}
                   />
                 </td>
               )}

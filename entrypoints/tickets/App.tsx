@@ -11,6 +11,7 @@ import { useLiveQuery } from '@/pages/live-query';
 import { bulkCommands, sendBulk, summarize, undoCommands } from '@/pages/bulk';
 import type { Client } from '@/messaging/client';
 import { PAGE_PATHS, recordPath } from '@/messaging/page-urls';
+import { Board } from './Board';
 import { FilterBar } from './FilterBar';
 import { addressOf, loadTickets, matchingIds, readSelected, viewFromAddress, type TicketsView } from './model';
 import { NO_SELECTION, step, toggle, toggleAll, type Selection } from './selection';
@@ -55,8 +56,17 @@ function describe(p: Pending, settings: Settings, t: (key: string, s?: Array<str
   }
 }
 
+/** Whether a key goes to a field the agent types or chooses in (a checkbox is not one). */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON|A|SUMMARY)$/.test(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  return target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+/** Whether Enter already does something on the focused element (a link, a button, a checkbox). */
+function activates(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && /^(A|BUTTON|SUMMARY|INPUT)$/.test(target.tagName);
 }
 
 /** Every ticket: searched, filtered, sorted, in the chosen columns; selected for bulk actions, and
@@ -65,7 +75,9 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
   const [shown, setShown] = useState(PAGE);
-  const data = useLiveQuery(() => loadTickets(db, view, shown), [db, addressOf(view, 'x:/'), shown]);
+  // On the board the list reads no rows (the board reads its columns): only what the filters need.
+  const rows = view.mode === 'board' ? 0 : shown;
+  const data = useLiveQuery(() => loadTickets(db, view, rows), [db, addressOf(view, 'x:/'), rows]);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [matching, setMatching] = useState<{ ids: string[]; truncated: boolean } | null>(null);
   const [allMatching, setAllMatching] = useState(false);
@@ -132,6 +144,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     const s = summarize(results);
     const undo = undoCommands(p.choice, p.tickets, results, p.all);
     const parts = [t('bulkChanged', [s.changed, p.tickets.length])];
+    if (s.unchanged > 0) parts.push(t('bulkAlready', [s.unchanged]));
     if (s.closed > 0) parts.push(t('bulkClosed', [s.closed]));
     if (s.reopened > 0) parts.push(t('bulkReopened', [s.reopened]));
     if (s.refused.length > 0) {
@@ -156,8 +169,9 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   function onKey(e: KeyboardEvent) {
     if (e.ctrlKey || e.metaKey || e.altKey || help || pending) return;
     if (e.key === 'Escape' && selection.ids.size > 0 && !typing(e.target)) return void (setSelection(NO_SELECTION), setAllMatching(false));
-    if (typing(e.target) || view.mode !== 'list') {
-      if (e.key === '?' && !(e.target instanceof HTMLInputElement)) setHelp(true);
+    if (typing(e.target)) return;
+    if (view.mode !== 'list') {
+      if (e.key === '?') setHelp(true);
       return;
     }
     const go = (by: 1 | -1) => {
@@ -175,8 +189,9 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           return (go(-1), true);
         case 'Enter':
         case 'o':
-          if (focused) location.assign(recordPath(focused).slice(1));
-          return !!focused;
+          if (!focused || (e.key === 'Enter' && activates(e.target))) return false;
+          location.assign(recordPath(focused).slice(1));
+          return true;
         case 'x':
         case 'X':
           if (focused) setSelection((s) => toggle(s, focused, ids, e.shiftKey));
@@ -287,65 +302,71 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           </button>
         </div>
       </div>
-      {data && (selection.ids.size > 0 || progress) && (
-        <BulkBar
-          count={selection.ids.size}
-          matching={matching ? matching.ids.length : null}
-          allMatching={allMatching}
-          settings={data.settings}
-          progress={progress}
-          onChoose={(choice) => void ask(choice)}
-          onSelectMatching={() => matching && (setSelection({ ids: new Set(matching.ids), anchor: null }), setAllMatching(true))}
-          onClear={() => (setSelection(NO_SELECTION), setAllMatching(false))}
-          stageRef={stageRef}
-          ownerRef={ownerRef}
-          priorityRef={priorityRef}
-        />
-      )}
-      {allMatching && matching?.truncated && (
-        <p class="hint" role="status">
-          {t('selectionCapped', [matching.ids.length])}
-        </p>
-      )}
-      {confirm && pending && (
-        <Confirm
-          id="bulk-confirm"
-          question={confirm.question}
-          hint={confirm.hint}
-          confirmLabel={confirm.label}
-          onConfirm={() => void apply(pending)}
-          onCancel={() => setPending(null)}
-        />
-      )}
-      {data?.truncated && (
-        <p class="hint" role="status">
-          {t('searchTruncated')}
-        </p>
-      )}
-      {data === undefined ? (
-        <p aria-busy="true">{t('loading')}</p>
-      ) : filtered && data.tickets.length === 0 ? (
-        <p class="empty" role="status">
-          {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
-        </p>
+      {view.mode === 'board' ? (
+        <Board db={db} call={call} view={view} onView={change} />
       ) : (
-        <TicketTable
-          tickets={data.tickets}
-          settings={data.settings}
-          linked={data.linked}
-          contactNames={data.contactNames}
-          columns={view.columns}
-          selected={selection.ids}
-          onToggle={(id, range) => setSelection((s) => toggle(s, id, ids, range))}
-          onToggleAll={() => setSelection((s) => toggleAll(s, ids))}
-          focused={focused}
-          onFocusRow={setFocused}
-        />
-      )}
-      {data?.more && (
-        <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
-          {t('showMoreTickets', [PAGE])}
-        </button>
+        <>
+          {data && (selection.ids.size > 0 || progress) && (
+            <BulkBar
+              count={selection.ids.size}
+              matching={matching ? matching.ids.length : null}
+              allMatching={allMatching}
+              settings={data.settings}
+              progress={progress}
+              onChoose={(choice) => void ask(choice)}
+              onSelectMatching={() => matching && (setSelection({ ids: new Set(matching.ids), anchor: null }), setAllMatching(true))}
+              onClear={() => (setSelection(NO_SELECTION), setAllMatching(false))}
+              stageRef={stageRef}
+              ownerRef={ownerRef}
+              priorityRef={priorityRef}
+            />
+          )}
+          {allMatching && matching?.truncated && (
+            <p class="hint" role="status">
+              {t('selectionCapped', [matching.ids.length])}
+            </p>
+          )}
+          {confirm && pending && (
+            <Confirm
+              id="bulk-confirm"
+              question={confirm.question}
+              hint={confirm.hint}
+              confirmLabel={confirm.label}
+              onConfirm={() => void apply(pending)}
+              onCancel={() => setPending(null)}
+            />
+          )}
+          {data?.truncated && (
+            <p class="hint" role="status">
+              {t('searchTruncated')}
+            </p>
+          )}
+          {data === undefined ? (
+            <p aria-busy="true">{t('loading')}</p>
+          ) : filtered && data.tickets.length === 0 ? (
+            <p class="empty" role="status">
+              {view.q.trim() ? t('noTicketsMatch', [view.q.trim()]) : t('noTicketsInView')}
+            </p>
+          ) : (
+            <TicketTable
+              tickets={data.tickets}
+              settings={data.settings}
+              linked={data.linked}
+              contactNames={data.contactNames}
+              columns={view.columns}
+              selected={selection.ids}
+              onToggle={(id, range) => setSelection((s) => toggle(s, id, ids, range))}
+              onToggleAll={() => setSelection((s) => toggleAll(s, ids))}
+              focused={focused}
+              onFocusRow={setFocused}
+            />
+          )}
+          {data?.more && (
+            <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
+              {t('showMoreTickets', [PAGE])}
+            </button>
+          )}
+        </>
       )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       <Toast message={toast} onDismiss={toaster.dismiss} />
