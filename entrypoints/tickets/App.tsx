@@ -171,7 +171,12 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     if (e.key === 'Escape' && selection.ids.size > 0 && !typing(e.target)) return void (setSelection(NO_SELECTION), setAllMatching(false));
     if (typing(e.target)) return;
     if (view.mode !== 'list') {
+      // The board has its own keys for its cards; these two belong to the page.
       if (e.key === '?') setHelp(true);
+      else if (e.key === 'b') change({ mode: 'list' });
+      else if (e.key === '/') search.current?.focus();
+      else return;
+      e.preventDefault();
       return;
     }
     const go = (by: 1 | -1) => {
