@@ -121,28 +121,6 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
     },
 
     getSettings: () => readSettings(db),
-
-    async updateSettings(next) {
-      return db.transaction('rw', [db.settings, db.tickets], async () => {
-        // A stage that tickets are in can neither disappear (they would have no stage) nor switch
-        // between open and closed (they would be closed without their conversations, rule 3, or
-        // open with a close date).
-        const before = await readSettings(db);
-        for (const pipeline of before.pipelines) {
-          for (const stage of pipeline.stages) {
-            const after = findStage(next, pipeline.id, stage.id);
-            if (after && after.state === stage.state) continue;
-            const inIt = await db.tickets.where('[pipelineId+stageId]').equals([pipeline.id, stage.id]).count();
-            if (inIt === 0) continue;
-            const why = after ? `switching it between open and closed` : `removing it`;
-            throw new DeskFailure(deskError('invalid', `${inIt} ticket(s) are in stage ${stage.label}; move them before ${why}.`));
-          }
-        }
-        const settings = Settings.parse(next);
-        await db.settings.put({ key: 'settings', value: settings });
-        return settings;
-      });
-    },
   };
 }
 

@@ -3,6 +3,7 @@ import { Actor, ConversationId, Email, RecordId, Rev } from './ids';
 import { Observation } from './observation';
 import { FreeProperties, Priority, TicketSource } from './ticket';
 import { CAPS, cleanBlock, cleanLine } from './text';
+import { SettingsChange } from './settings-change';
 
 const line = z
   .string()
@@ -76,6 +77,10 @@ export const Command = z.discriminatedUnion('type', [
   // The only permanent deletion: a trash group and what it carried go for good.
   z.object({ ...base, type: z.literal('purgeTrash'), trashId: RecordId }),
   z.object({ ...base, type: z.literal('followContact'), email: Email, followed: z.boolean() }),
+  // `rev`: the settings' revision the page showed; a change made on an older copy is a conflict.
+  // Which team member is "me" in this browser (null: the accounts it reads mail as).
+  z.object({ ...base, type: z.literal('setMe'), memberId: RecordId.nullable() }),
+  z.object({ ...base, type: z.literal('changeSettings'), rev: z.number().int().nonnegative(), change: SettingsChange }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;

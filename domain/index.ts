@@ -11,6 +11,7 @@ export * from './properties';
 export * from './result';
 export * from './rules';
 export * from './settings';
+export * from './settings-change';
 export * from './snapshot';
 export * from './text';
 export * from './ticket';

@@ -8,6 +8,9 @@ export const Owner = z.object({
   id: RecordId,
   name: z.string().max(CAPS.line),
   email: Email,
+  /** False for a member who left: kept for the history (their tickets and timeline name them),
+   * offered for no new work. Unset means active. */
+  active: z.boolean().optional(),
 });
 export type Owner = z.infer<typeof Owner>;
 
@@ -44,7 +47,25 @@ export const TEAM_MAX = 500;
  * a colleague is added by hand (the conversation is recorded all the same). */
 export const TEAM_SELF_JOIN_MAX = 25;
 
+/** A property the team defines for every ticket, with its type; its values live in the ticket's
+ * free properties under the same name, so free properties set before keep working. */
+export const CustomProperty = z.object({
+  name: z.string().min(1).max(CAPS.propertyName),
+  type: z.enum(['text', 'number', 'date', 'choice']),
+  /** The choices of a `choice` property, in the order offered. */
+  choices: z.array(z.string().min(1).max(CAPS.propertyValue)).max(100).optional(),
+});
+export type CustomProperty = z.infer<typeof CustomProperty>;
+
+/** What the toolbar badge counts. */
+export const BADGE_MEANINGS = ['waiting-on-us', 'my-open'] as const;
+
+/** How many days the trash keeps a group when the settings say nothing. */
+export const TRASH_DAYS_DEFAULT = 90;
+
 export const Settings = z.object({
+  /** Grows by one with every change; a change made on an older copy is refused as a conflict. */
+  rev: z.number().int().nonnegative().optional(),
   /** Details panel ("View more"): the chosen properties, in the user's order. */
   displayedProperties: z.array(PropertyKey).max(100),
   pipelines: z.array(Pipeline).min(1).max(20),
@@ -53,12 +74,19 @@ export const Settings = z.object({
   notifications: z.boolean().default(true),
   /** A closed conversation reopens when its customer writes again (with its ticket). */
   reopenOnReply: z.boolean().default(true),
+  /** Where new tickets go (unset: the first pipeline). */
+  defaultPipelineId: RecordId.optional(),
+  customProperties: z.array(CustomProperty).max(50).optional(),
+  /** Days the trash keeps a group before it goes for good; null keeps it forever (unset: 90). */
+  trashRetentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
+  badge: z.enum(BADGE_MEANINGS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export { DEFAULT_PIPELINE };
 
 export const DEFAULT_SETTINGS: Settings = {
+  rev: 0,
   displayedProperties: ['description', 'category', 'source', 'contactEmail', 'updatedAt', 'closedAt'],
   pipelines: [DEFAULT_PIPELINE],
   team: [],
@@ -79,4 +107,19 @@ export function reopenStageOf(pipeline: Pipeline): Stage {
 /** The stage `stageId` of pipeline `pipelineId`, or undefined when either is unknown. */
 export function findStage(settings: Settings, pipelineId: string, stageId: string): Stage | undefined {
   return settings.pipelines.find((p) => p.id === pipelineId)?.stages.find((s) => s.id === stageId);
+}
+
+/** The settings' revision (0 before the first change). */
+export function settingsRev(settings: Settings): number {
+  return settings.rev ?? 0;
+}
+
+/** The pipeline new tickets go to. */
+export function defaultPipeline(settings: Settings): Pipeline {
+  return settings.pipelines.find((p) => p.id === settings.defaultPipelineId) ?? settings.pipelines[0]!;
+}
+
+/** Whether a member takes new work (one who left is kept for the history only). */
+export function isActive(member: Owner): boolean {
+  return member.active !== false;
 }

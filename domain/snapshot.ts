@@ -18,6 +18,8 @@ export interface DeskReader {
   timelineOf(ref: { ticketId?: string; conversationId?: string }): Promise<TimelineEntry[]>;
   trash(id: string): Promise<TrashGroup | undefined>;
   settings(): Promise<Settings>;
+  /** How many tickets are in a stage (counted from an index). */
+  ticketsInStage(pipelineId: string, stageId: string): Promise<number>;
   nextTicketNumber(): Promise<number>;
 }
 
@@ -32,6 +34,8 @@ export interface Snapshot {
    * live entries that point at the purged group. */
   timeline: TimelineEntry[];
   trash: TrashGroup | null;
+  /** For a settings change about a stage: how many tickets are in it. */
+  ticketsInStage: number;
 }
 
 /** Reads everything `command` may touch, following links (conversation, its ticket, the
@@ -45,6 +49,7 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
     contacts: new Map(),
     timeline: [],
     trash: null,
+    ticketsInStage: 0,
   };
   const addConversation = async (id: string) => {
     const c = await reader.conversation(id);
@@ -82,6 +87,15 @@ export async function gatherSnapshot(command: Command, reader: DeskReader): Prom
       const c = await addConversation(command.conversationId);
       if (c?.ticketId) await addTicketFamily(c.ticketId);
       if (command.type === 'addConversationToTicket') await addTicketFamily(command.ticketId);
+      break;
+    }
+    case 'setMe':
+      break;
+    case 'changeSettings': {
+      const change = command.change;
+      if ('stageId' in change && (change.kind === 'setStageState' || change.kind === 'deleteStage')) {
+        snap.ticketsInStage = await reader.ticketsInStage(change.pipelineId, change.stageId);
+      }
       break;
     }
     case 'updateTicket':

@@ -28,7 +28,12 @@ export const TIMELINE_FIELDS = [
 ] as const;
 
 /** What an entry is about: an event, a known field, or a free property of a ticket. */
-export type TimelineField = (typeof TIMELINE_EVENTS)[number] | (typeof TIMELINE_FIELDS)[number] | `properties.${string}`;
+export type TimelineField =
+  | (typeof TIMELINE_EVENTS)[number]
+  | (typeof TIMELINE_FIELDS)[number]
+  | `properties.${string}`
+  // A settings change, by its kind (`settings.addStage`...): the settings timeline.
+  | `settings.${string}`;
 
 /** A value cut to what the timeline keeps: never over the cap, the cut marked with an ellipsis. */
 export function fitTimelineValue(value: TimelineValue): TimelineValue {

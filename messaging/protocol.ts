@@ -70,7 +70,6 @@ export const protocol = {
     from: ['extension-page', 'content-script'],
   },
   getSettings: { request: z.object({}), response: Settings, from: ['extension-page'] },
-  updateSettings: { request: Settings, response: Settings, from: ['extension-page'] },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: readonly SenderKind[] }>;
 
 export type Protocol = typeof protocol;

@@ -6,7 +6,9 @@ import {
   findStage,
   stageLabel,
   SYSTEM_ACTOR,
+  settingsRev,
   type CommandInput,
+  type SettingsChangeInput,
   type CommandResult,
   type Settings,
   type Ticket,
@@ -116,6 +118,11 @@ export function createPageCommands({ call, t, actor, settings, toast }: PageComm
     async purge(group: TrashGroup) {
       const result = await run({ type: 'purgeTrash', trashId: group.id });
       if (result) toast({ text: t('toastPurged'), tone: 'info' });
+    },
+
+    /** A settings change on the revision shown; true once stored (a refusal is said in the toast). */
+    async changeSettings(change: SettingsChangeInput): Promise<boolean> {
+      return (await run({ type: 'changeSettings', rev: settingsRev(settings()), change })) !== null;
     },
 
     async setConversationOwner(conversationId: string, rev: number, ownerId: string | null) {

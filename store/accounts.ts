@@ -15,7 +15,9 @@ const ACCOUNTS_MAX = 25;
  * along the primary key: one indexed read per account, never a walk over conversations.
  */
 export async function browserAccounts(db: SidedeskDatabase): Promise<string[]> {
-  const accounts: string[] = [];
+  // The member the agent marked as themselves on the options page comes first.
+  const chosen = (await db.local.get('me'))?.value;
+  const accounts: string[] = chosen ? [chosen] : [];
   for (const provider of PROVIDER_IDS) {
     let from = `${provider}:`;
     while (accounts.length < ACCOUNTS_MAX) {

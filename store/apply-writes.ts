@@ -26,6 +26,7 @@ export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void
   await db.timeline.bulkPut(timeline);
   await db.trash.bulkPut(trash);
   if (settings) await db.settings.put({ key: 'settings', value: settings });
+  if (w.putMe !== undefined) await db.local.put({ key: 'me', value: w.putMe });
   if (w.nextTicketNumber !== null) await db.meta.put({ key: 'nextTicketNumber', value: w.nextTicketNumber });
   // The search words of every ticket the decision touched, in the same transaction: a search
   // never finds a ticket by what it no longer says.

@@ -71,6 +71,7 @@ export const TABLES = [
   'requests',
   'tabs',
   'ticketSearch',
+  'local',
 ] as const;
 
 export class SidedeskDatabase extends Dexie {
@@ -80,6 +81,8 @@ export class SidedeskDatabase extends Dexie {
   timeline!: EntityTable<TimelineEntry, 'id'>;
   trash!: EntityTable<TrashGroup, 'id'>;
   settings!: EntityTable<KeyValue<Settings>, 'key'>;
+  /** This browser's own preferences (which member is "me"): never exported, never shared. */
+  local!: EntityTable<KeyValue<string | null>, 'key'>;
   meta!: EntityTable<KeyValue<number>, 'key'>;
   requests!: EntityTable<RequestRecord, 'requestId'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
@@ -172,6 +175,12 @@ export class SidedeskDatabase extends Dexie {
     this.version(5).stores({
       tickets:
         'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId], createdAt, [priority+updatedAt], [pipelineId+stageId+updatedAt]',
+    });
+    // Version 6: the settings timeline (entries by field, `settings.*`), and this browser's own
+    // preferences (which team member is "me" here), kept apart from the desk's shared records.
+    this.version(6).stores({
+      timeline: 'id, ticketId, conversationId, contactEmail, at, [ticketId+at], field',
+      local: 'key',
     });
     this.trash.hook('reading', (group) => {
       if (!group) return group;

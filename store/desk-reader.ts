@@ -16,6 +16,7 @@ export function createDeskReader(db: SidedeskDatabase): DeskReader {
     },
     trash: (id) => db.trash.get(id),
     settings: () => readSettings(db),
+    ticketsInStage: (pipelineId, stageId) => db.tickets.where('[pipelineId+stageId]').equals([pipelineId, stageId]).count(),
     async nextTicketNumber() {
       return (await db.meta.get('nextTicketNumber'))?.value ?? 1;
     },

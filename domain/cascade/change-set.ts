@@ -27,6 +27,8 @@ export interface Writes {
   putTrash: TrashGroup[];
   deleteTrash: string[];
   putSettings: Settings | null;
+  /** This browser's "me" (a member id, or null to go back to its accounts); undefined: unchanged. */
+  putMe?: string | null;
   /** The next free ticket number after this command, when it used one. */
   nextTicketNumber: number | null;
 }

@@ -31,7 +31,11 @@ export function linkedTo(snap: Snapshot, ticketId: string): Conversation[] {
   return [...snap.conversations.values()].filter((c) => c.ticketId === ticketId).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** Whether `ownerId` may be given work: no one, or a member who has not left the team. */
 export function checkOwner(settings: Settings, ownerId: string | null): DeskError | null {
-  if (ownerId === null || settings.team.some((m) => m.id === ownerId)) return null;
-  return deskError('unknown-owner', `No team member has the id ${ownerId}.`);
+  if (ownerId === null) return null;
+  const member = settings.team.find((m) => m.id === ownerId);
+  if (!member) return deskError('unknown-owner', `No team member has the id ${ownerId}.`);
+  if (member.active === false) return deskError('unknown-owner', `${member.name || member.email} has left the team.`);
+  return null;
 }

@@ -2,6 +2,7 @@ import type { Command } from '../commands';
 import type { Snapshot } from '../snapshot';
 import type { DecideContext, Decision } from './change-set';
 import { decideFollow } from './contacts';
+import { decideChangeSettings, decideSetMe } from './settings';
 import { decideConversationState, decideSetConversationOwner } from './conversations';
 import { decideObserve } from './observe';
 import { decideAddConversation, decideCreateTicket, decideSetStage, decideSetTicketOwner, decideUpdateTicket } from './tickets';
@@ -43,5 +44,9 @@ export function decide(command: Command, snapshot: Snapshot, ctx: DecideContext)
       return decidePurge(command, snapshot, ctx);
     case 'followContact':
       return decideFollow(command, snapshot, ctx);
+    case 'changeSettings':
+      return decideChangeSettings(command, snapshot, ctx);
+    case 'setMe':
+      return decideSetMe(command, snapshot, ctx);
   }
 }

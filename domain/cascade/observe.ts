@@ -6,7 +6,7 @@ import type { Snapshot } from '../snapshot';
 import { companyDomain } from '../text';
 import { listChange } from '../timeline';
 import { RULES } from '../rules';
-import { TEAM_SELF_JOIN_MAX } from '../settings';
+import { settingsRev, TEAM_SELF_JOIN_MAX } from '../settings';
 import { externalContact, type Observation } from '../observation';
 import { reopenClosedTicket } from './stage';
 import { createChangeSet, revise, type DecideContext, type Decision } from './change-set';
@@ -30,6 +30,8 @@ export function decideObserve(cmd: CommandOf<'observe'>, snap: Snapshot, ctx: De
   if (someone && !team.some((m) => m.id === o.account) && team.length < TEAM_SELF_JOIN_MAX) {
     change.writes.putSettings = {
       ...snap.settings,
+      // A change like any other: a page's change made on the copy before it is a conflict.
+      rev: settingsRev(snap.settings) + 1,
       team: [...snap.settings.team, { id: o.account, name: o.account.split('@')[0] ?? o.account, email: o.account }],
     };
   }

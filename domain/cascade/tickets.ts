@@ -1,6 +1,6 @@
 import type { CommandOf, TicketChanges } from '../commands';
 import { deskError } from '../zod-free/errors';
-import { findStage } from '../settings';
+import { defaultPipeline, findStage } from '../settings';
 import { RULES } from '../rules';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';
@@ -19,7 +19,7 @@ export function decideCreateTicket(cmd: CommandOf<'createTicket'>, snap: Snapsho
     return refuse(deskError('already-linked', `This conversation already has ticket ${conversation.ticketId}.`));
   }
   const d = cmd.draft;
-  const pipeline = d.pipelineId ? snap.settings.pipelines.find((p) => p.id === d.pipelineId) : snap.settings.pipelines[0];
+  const pipeline = d.pipelineId ? snap.settings.pipelines.find((p) => p.id === d.pipelineId) : defaultPipeline(snap.settings);
   if (!pipeline) return refuse(deskError('unknown-stage', `No pipeline has the id ${d.pipelineId}.`));
   const stage = d.stageId ? findStage(snap.settings, pipeline.id, d.stageId) : pipeline.stages.find((s) => s.state === 'open');
   if (!stage) return refuse(deskError('unknown-stage', `Pipeline ${pipeline.label} has no stage ${d.stageId}.`));

@@ -9,7 +9,7 @@ import { PanelHome } from '@/components/panel/panel-home';
 import { InTrash } from '@/components/common/in-trash';
 import { TicketCard } from '@/components/panel/ticket-card';
 import { Toast } from '@/components/common/toast';
-import { findStage, SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
+import { defaultPipeline, findStage, SYSTEM_ACTOR, ticketLabel, type Ticket } from '@/domain';
 import type { Client } from '@/messaging/client';
 import type { SidedeskDatabase } from '@/store/database';
 import { usePageCommands } from '@/pages/commands';
@@ -65,7 +65,7 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
 
   if (!model || tabId === undefined) return <main class="panel" aria-busy="true" />;
   const { conversation, ticket, settings, tab } = model;
-  const pipeline = settings.pipelines.find((p) => p.id === (ticket?.pipelineId ?? settings.pipelines[0]!.id)) ?? settings.pipelines[0]!;
+  const pipeline = (ticket && settings.pipelines.find((p) => p.id === ticket.pipelineId)) ?? defaultPipeline(settings);
   const me = conversation?.account ?? null;
   const openRecord = (id: string) => void api.call('openTicket', { ticketId: id });
 
@@ -132,11 +132,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
             displayed={settings.displayedProperties}
             team={settings.team}
             onSaveDisplayed={async (displayedProperties) => {
-              try {
-                await api.call('updateSettings', { ...settings, displayedProperties });
+              if (await actions.changeSettings({ kind: 'setDisplayedProperties', properties: displayedProperties })) {
                 toaster.info(t('displayedSaved'));
-              } catch (error) {
-                toaster.error(t('notSaved', [(error as Error).message]));
               }
             }}
           />

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { Confirm } from '@/components/common/confirm';
-import { Toast, useToast } from '@/components/common/toast';
+import { Toast } from '@/components/common/toast';
+import { usePageCommands } from '@/pages/commands';
 import { BulkBar, type BulkChoice } from '@/components/tickets/bulk-bar';
 import { ShortcutsHelp } from '@/components/tickets/shortcuts-help';
 import { TicketTable } from '@/components/tickets/ticket-table';
@@ -85,7 +86,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [help, setHelp] = useState(false);
-  const [toast, toaster] = useToast();
+  const { commands, toast, toaster } = usePageCommands(call, data && { actor: data.actor, settings: data.settings });
   const search = useRef<HTMLInputElement>(null);
   const stageRef = useRef<HTMLSelectElement>(null);
   const ownerRef = useRef<HTMLSelectElement>(null);
@@ -256,7 +257,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
               <input
                 type="checkbox"
                 checked={data.settings.notifications}
-                onChange={(e) => void call('updateSettings', { ...data.settings, notifications: e.currentTarget.checked })}
+                onChange={(e) => void commands.changeSettings({ kind: 'setBehaviour', notifications: e.currentTarget.checked })}
               />{' '}
               {t('notifyFollowed')}
             </label>
@@ -265,7 +266,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
                 type="checkbox"
                 name="reopen-on-reply"
                 checked={data.settings.reopenOnReply}
-                onChange={(e) => void call('updateSettings', { ...data.settings, reopenOnReply: e.currentTarget.checked })}
+                onChange={(e) => void commands.changeSettings({ kind: 'setBehaviour', reopenOnReply: e.currentTarget.checked })}
               />{' '}
               {t('reopenOnReply')}
             </label>

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBothSchemes } from './support/axe';
 import { launchChromium, type ChromiumSession } from './support/chromium';
-import { readTable, send, waitUntil } from './support/extension-page';
+import { readTable, requestId, send, waitUntil } from './support/extension-page';
 import { fixture, SCREENSHOTS } from './support/paths';
 import { GMAIL_SPEC } from './support/webmail-specs';
 
@@ -36,10 +36,14 @@ describe('Chromium: the side panel, the whole agent flow on Gmail', () => {
     );
     // A colleague on the team, for the owner rule.
     const settings = await send(ext, 'getSettings', {});
-    await send(ext, 'updateSettings', {
-      ...(settings as { data: object }).data,
-      team: [...(settings.ok ? settings.data.team : []), { id: 'ola@sidedesk.test', name: 'Ola', email: 'ola@sidedesk.test' }],
+    const added = await send(ext, 'command', {
+      type: 'changeSettings',
+      requestId: requestId(),
+      actor: 'agent',
+      rev: settings.ok ? (settings.data.rev ?? 0) : 0,
+      change: { kind: 'addMember', name: 'Ola', email: 'ola@sidedesk.test' },
     });
+    expect(added.ok).toBe(true);
     await ext.close();
     panel = await session.context.newPage();
     await panel.setViewportSize({ width: 400, height: 820 });

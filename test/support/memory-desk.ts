@@ -55,6 +55,8 @@ function readerOf(s: MemoryState): DeskReader {
       ),
     trash: async (id) => s.trash.get(id),
     settings: async () => s.settings,
+    ticketsInStage: async (pipelineId, stageId) =>
+      [...s.tickets.values()].filter((t) => t.pipelineId === pipelineId && t.stageId === stageId).length,
     nextTicketNumber: async () => s.nextTicketNumber,
   };
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DeskFailure, DEFAULT_SETTINGS } from '@/domain';
+import { DeskFailure } from '@/domain';
 import { createClient } from '@/messaging/client';
 import { createHandlers } from '@/background/handlers';
 import type { RequestName } from '@/messaging/protocol';
@@ -62,8 +62,6 @@ function requestFor(name: RequestName, ticketId: string): unknown {
       return { conversationId: convId('a') };
     case 'getSettings':
       return {};
-    case 'updateSettings':
-      return DEFAULT_SETTINGS;
   }
 }
 
@@ -75,7 +73,6 @@ const ALLOWED: Record<RequestName, SenderName[]> = {
   openTicket: ['extension page', 'content script'],
   openPanel: ['extension page', 'content script'],
   getSettings: ['extension page'],
-  updateSettings: ['extension page'],
 };
 
 describe('messaging router', () => {
@@ -215,7 +212,14 @@ describe('messaging router', () => {
     ['an unknown request', { sidedesk: 1, name: 'dropEverything', data: {} }],
     ['a prototype key as name', { sidedesk: 1, name: '__proto__', data: {} }],
     ['a malformed command', { sidedesk: 1, name: 'command', data: { type: 'setTicketStage', rev: -1 } }],
-    ['settings that do not parse', { sidedesk: 1, name: 'updateSettings', data: { pipelines: [] } }],
+    [
+      'a settings change that does not parse',
+      {
+        sidedesk: 1,
+        name: 'command',
+        data: { type: 'changeSettings', requestId: 'r', actor: 'a', rev: 0, change: { kind: 'addStage', label: '' } },
+      },
+    ],
   ])('refuses %s as invalid before any handler runs', async (_name, message) => {
     expect(await env.router.handle(message, SENDERS['extension page'])).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
@@ -333,27 +337,26 @@ describe('messaging router', () => {
     });
   });
 
-  it('settings cannot drop a stage that tickets are in, nor switch it between open and closed', async () => {
+  it('settings cannot drop a stage that tickets are in, nor switch it between open and closed; a stale copy is a conflict', async () => {
     const call = env.as('extension page');
-    const withoutNew = {
-      ...DEFAULT_SETTINGS,
-      pipelines: [{ ...DEFAULT_SETTINGS.pipelines[0]!, stages: DEFAULT_SETTINGS.pipelines[0]!.stages.filter((s) => s.id !== 'new') }],
-    };
-    await expect(call('updateSettings', withoutNew)).rejects.toMatchObject({ error: { code: 'invalid' } });
-    const waitingClosed = {
-      ...DEFAULT_SETTINGS,
-      pipelines: [
-        {
-          ...DEFAULT_SETTINGS.pipelines[0]!,
-          stages: DEFAULT_SETTINGS.pipelines[0]!.stages.map((s) => (s.id === 'new' ? { ...s, state: 'closed' as const } : s)),
-        },
-      ],
-    };
-    await expect(call('updateSettings', waitingClosed)).rejects.toMatchObject({
+    const change = (rev: number, c: object) =>
+      call('command', { type: 'changeSettings', requestId: rid(), actor: 'agent', rev, change: c as never });
+    const rev = (await call('getSettings', {})).rev ?? 0;
+    await expect(change(rev, { kind: 'deleteStage', pipelineId: 'support', stageId: 'new' })).rejects.toMatchObject({
+      error: { code: 'invalid', message: expect.stringContaining('move them to another stage first') },
+    });
+    await expect(change(rev, { kind: 'setStageState', pipelineId: 'support', stageId: 'new', state: 'closed' })).rejects.toMatchObject({
       error: { code: 'invalid', message: expect.stringContaining('between open and closed') },
     });
-    const renamed = { ...DEFAULT_SETTINGS, displayedProperties: ['priority', 'category'] };
-    expect((await call('updateSettings', renamed)).displayedProperties).toEqual(['priority', 'category']);
+    await change(rev, { kind: 'setDisplayedProperties', properties: ['priority', 'category'] });
+    const after = await call('getSettings', {});
+    expect(after.displayedProperties).toEqual(['priority', 'category']);
+    expect(after.rev).toBe(rev + 1);
+    // Made on the copy before: refused, never written over the change just stored.
+    await expect(change(rev, { kind: 'setDisplayedProperties', properties: ['name'] })).rejects.toMatchObject({
+      error: { code: 'conflict' },
+    });
+    expect((await call('getSettings', {})).displayedProperties).toEqual(['priority', 'category']);
   });
 
   it('the client refuses a malformed answer', async () => {

@@ -55,7 +55,10 @@ describe('the tickets page', () => {
     const input = (await box())!;
     input.checked = false;
     await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
-    expect(sent).toEqual([['updateSettings', expect.objectContaining({ reopenOnReply: false, notifications: true })]]);
+    // A change of its own, on the revision shown: never the whole settings written back.
+    expect(sent).toEqual([
+      ['command', expect.objectContaining({ type: 'changeSettings', rev: 0, change: { kind: 'setBehaviour', reopenOnReply: false } })],
+    ]);
   });
 
   it('searches as the agent types, from the index, and keeps the search in the address', async () => {
