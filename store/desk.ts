@@ -1,5 +1,16 @@
 import { ZodError } from 'zod';
-import { Command, CommandResult, decide, describeZodError, deskError, gatherSnapshot, type DeskError } from '@/domain';
+import {
+  Command,
+  CommandResult,
+  decide,
+  describeZodError,
+  deskError,
+  gatherSnapshot,
+  SYSTEM_ACTOR,
+  TRASH_DAYS_DEFAULT,
+  type DeskError,
+} from '@/domain';
+import { readSettings } from './settings';
 import { applyWrites } from './apply-writes';
 import { TABLES, type SidedeskDatabase, type TabHealth } from './database';
 import { createDeskReader } from './desk-reader';
@@ -90,12 +101,32 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
     await db.tabs.delete(tabId);
   }
 
-  /** At browser start: tab ids of the last session mean nothing now, and old request ids go. */
+  /**
+   * Deletes for good the trash groups older than the settings keep them (90 days unless set; never
+   * when set to forever), each through the desk's own purge, so it is recorded and done exactly as
+   * "Delete forever" would. At most `limit` a time: a browser start never waits on a long sweep.
+   */
+  async function purgeExpiredTrash(limit = 200): Promise<number> {
+    const days = (await readSettings(db)).trashRetentionDays;
+    if (days === null) return 0;
+    const before = now() - (days ?? TRASH_DAYS_DEFAULT) * 86_400_000;
+    const expired = await db.trash.where('trashedAt').below(before).limit(limit).primaryKeys();
+    let purged = 0;
+    for (const trashId of expired) {
+      const outcome = await execute({ type: 'purgeTrash', requestId: `retention:${trashId}`, actor: SYSTEM_ACTOR, trashId });
+      if (outcome.ok) purged += 1;
+    }
+    return purged;
+  }
+
+  /** At browser start: tab ids of the last session mean nothing now, old request ids go, and so
+   * do trash groups kept longer than the settings say. */
   async function startFresh(): Promise<void> {
     await db.tabs.clear();
     await pruneRequests();
+    await purgeExpiredTrash();
   }
 
-  return { execute, reportTab, pruneRequests, forgetTab, startFresh, db };
+  return { execute, reportTab, pruneRequests, forgetTab, startFresh, purgeExpiredTrash, db };
 }
 export type Desk = ReturnType<typeof createDesk>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, DEFAULT_SETTINGS, stagesWaitingOnUs } from '@/domain';
 import { createBadge } from '@/background/badge';
-import { convId, observe, rid } from '@/test/support/builders';
+import { COLLEAGUE, convId, observe, rid } from '@/test/support/builders';
 import { createTestDesk } from '@/test/support/store';
 
 describe('the toolbar badge', () => {
@@ -51,5 +51,24 @@ describe('the toolbar badge', () => {
     });
     expect(await update()).toBe(1);
     expect(shown).toEqual(['3', '1']);
+  });
+
+  it('counts my open tickets when the settings say so (this browser’s accounts, or the member marked as me)', async () => {
+    const t = await createTestDesk();
+    const update = createBadge(t.db, async () => undefined);
+    const tickets = [];
+    for (const th of ['a', 'b', 'c']) {
+      await t.desk.execute(observe(th));
+      const out = await t.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'x', conversationId: convId(th), draft: {} });
+      if (out.ok) tickets.push(out.data.ticket!);
+    }
+    await t.desk.execute({ type: 'setTicketOwner', requestId: rid(), actor: 'x', ticketId: tickets[0]!.id, rev: 1, ownerId: COLLEAGUE });
+    await t.desk.execute({ type: 'setTicketStage', requestId: rid(), actor: 'x', ticketId: tickets[1]!.id, rev: 1, stageId: 'closed' });
+    const rev = (await t.db.settings.get('settings'))!.value.rev ?? 0;
+    await t.desk.execute({ type: 'changeSettings', requestId: rid(), actor: 'x', rev, change: { kind: 'setBehaviour', badge: 'my-open' } });
+    // Tickets are owned by the account that created them: one open (c), one closed (b), one given away (a).
+    expect(await update()).toBe(1);
+    await t.desk.execute({ type: 'setMe', requestId: rid(), actor: 'x', memberId: COLLEAGUE });
+    expect(await update()).toBe(2);
   });
 });

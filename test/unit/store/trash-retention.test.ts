@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { convId, observe, rid } from '@/test/support/builders';
+import { createTestDesk } from '@/test/support/store';
+
+const DAY = 86_400_000;
+
+/** A desk with one trashed ticket, trashed at the desk's clock. */
+async function withTrashedTicket() {
+  const env = await createTestDesk();
+  await env.desk.execute(observe('a'));
+  const created = await env.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'x', conversationId: convId('a'), draft: {} });
+  if (!created.ok) throw new Error(created.error.message);
+  const trashed = await env.desk.execute({ type: 'deleteTicket', requestId: rid(), actor: 'x', ticketId: created.data.ticket!.id, rev: 1 });
+  if (!trashed.ok) throw new Error(trashed.error.message);
+  return env;
+}
+
+describe('the trash keeps a group as long as the settings say', () => {
+  it('90 days by default: a group goes for good after, through the desk’s own purge, and never before', async () => {
+    const env = await withTrashedTicket();
+    env.tick(89 * DAY);
+    await env.desk.startFresh();
+    expect(await env.db.trash.count()).toBe(1);
+    env.tick(2 * DAY);
+    await env.desk.startFresh();
+    expect(await env.db.trash.count()).toBe(0);
+    expect(await env.db.conversations.count()).toBe(0);
+  });
+
+  it('forever keeps it; a shorter time purges sooner', async () => {
+    const env = await withTrashedTicket();
+    const rev = (await env.db.settings.get('settings'))!.value.rev ?? 0;
+    await env.desk.execute({
+      type: 'changeSettings',
+      requestId: rid(),
+      actor: 'x',
+      rev,
+      change: { kind: 'setBehaviour', trashRetentionDays: null },
+    });
+    env.tick(5000 * DAY);
+    expect(await env.desk.purgeExpiredTrash()).toBe(0);
+    expect(await env.db.trash.count()).toBe(1);
+    await env.desk.execute({
+      type: 'changeSettings',
+      requestId: rid(),
+      actor: 'x',
+      rev: rev + 1,
+      change: { kind: 'setBehaviour', trashRetentionDays: 1 },
+    });
+    expect(await env.desk.purgeExpiredTrash()).toBe(1);
+    expect(await env.db.trash.count()).toBe(0);
+  });
+});
