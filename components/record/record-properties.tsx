@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { CAPS, ticketLabel, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
+import { CAPS, ticketLabel, type CustomProperty, type Owner, type Priority, type Stage, type Ticket } from '@/domain';
+import { CustomPropertyField } from './custom-property';
 import { useT } from '@/components/common/i18n';
 import { InlineText } from '@/components/common/inline-text';
 import { OwnerSelect, PrioritySelect, StageSelect } from '@/components/common/selects';
@@ -10,6 +11,8 @@ export interface RecordPropertiesProps {
   ticket: Ticket;
   stages: Stage[];
   team: Owner[];
+  /** The team's typed properties, shown (and edited as their type says) on every ticket. */
+  customProperties?: readonly CustomProperty[];
   /** Resolves true once stored; false when refused (the page has said why). */
   onChange: (changes: {
     name?: string;
@@ -25,7 +28,17 @@ export interface RecordPropertiesProps {
 }
 
 /** Every property of the ticket, each editable. */
-export function RecordProperties({ ticket, stages, team, onChange, onConflict, onStage, onOwner }: RecordPropertiesProps) {
+export function RecordProperties({
+  ticket,
+  stages,
+  team,
+  customProperties = [],
+  onChange,
+  onConflict,
+  onStage,
+  onOwner,
+}: RecordPropertiesProps) {
+  const typedNames = new Set(customProperties.map((p) => p.name));
   const t = useT();
   // The draft, and the description it was started from (to tell a change made elsewhere).
   const [description, setDescription] = useState<string | null>(null);
@@ -87,21 +100,36 @@ export function RecordProperties({ ticket, stages, team, onChange, onConflict, o
         <dd>{formatDateTime(ticket.updatedAt)}</dd>
         <dt>{t('prop_closedAt')}</dt>
         <dd>{ticket.closedAt ? formatDateTime(ticket.closedAt) : '—'}</dd>
-        {Object.entries(ticket.properties).map(([k, v]) => (
-          <Fragment key={k}>
-            <dt>{k}</dt>
+        {customProperties.map((p) => (
+          <Fragment key={`custom-${p.name}`}>
+            <dt>{p.name}</dt>
             <dd>
-              <InlineText
-                value={v === null ? '' : String(v)}
-                placeholder="—"
-                allowEmpty
-                label={k}
-                onSave={(value) => void onChange({ properties: { [k]: typed(v, value) } })}
+              <CustomPropertyField
+                property={p}
+                value={ticket.properties[p.name]}
+                onSave={(value) => void onChange({ properties: { [p.name]: value } })}
                 onConflict={onConflict}
               />
             </dd>
           </Fragment>
         ))}
+        {Object.entries(ticket.properties)
+          .filter(([k]) => !typedNames.has(k))
+          .map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{k}</dt>
+              <dd>
+                <InlineText
+                  value={v === null ? '' : String(v)}
+                  placeholder="—"
+                  allowEmpty
+                  label={k}
+                  onSave={(value) => void onChange({ properties: { [k]: typed(v, value) } })}
+                  onConflict={onConflict}
+                />
+              </dd>
+            </Fragment>
+          ))}
       </dl>
       {newProperty ? (
         <form

@@ -71,6 +71,7 @@ export function App({ db, ticketId, call }: { db: SidedeskDatabase; ticketId: st
           ticket={ticket}
           stages={stages}
           team={settings.team}
+          customProperties={settings.customProperties ?? []}
           onChange={(changes) =>
             actions.run({ type: 'updateTicket', ticketId: ticket.id, rev: ticket.rev, changes }).then((r) => r !== null)
           }

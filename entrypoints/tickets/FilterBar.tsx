@@ -35,15 +35,28 @@ const COLUMN_KEYS: Record<(typeof COLUMNS)[number], string> = {
 /** The list's filters, sort and columns; every change goes to the view (and so to the address). */
 export function FilterBar({ view, settings, properties, onChange }: FilterBarProps) {
   const t = useT();
-  const more = [view.pipeline, view.category, view.contact, view.createdFrom, view.createdTo, view.updatedFrom, view.updatedTo].filter(
-    (v) => v !== '',
-  ).length;
-  const offered = [
-    ...COLUMNS,
-    ...[
-      ...new Set([...properties, ...view.columns.filter((c) => c.startsWith(PROPERTY_COLUMN)).map((c) => c.slice(PROPERTY_COLUMN.length))]),
-    ].map((p) => PROPERTY_COLUMN + p),
+  const more = [
+    view.pipeline,
+    view.category,
+    view.contact,
+    view.createdFrom,
+    view.createdTo,
+    view.updatedFrom,
+    view.updatedTo,
+    view.prop,
+  ].filter((v) => v !== '').length;
+  const custom = settings.customProperties ?? [];
+  // The team's typed properties first, then the free ones seen on the tickets shown.
+  const propertyNames = [
+    ...new Set([
+      ...custom.map((p) => p.name),
+      ...properties,
+      ...view.columns.filter((c) => c.startsWith(PROPERTY_COLUMN)).map((c) => c.slice(PROPERTY_COLUMN.length)),
+      ...(view.prop ? [view.prop] : []),
+    ]),
   ];
+  const offered = [...COLUMNS, ...propertyNames.map((p) => PROPERTY_COLUMN + p)];
+  const choices = custom.find((p) => p.name === view.prop)?.choices;
   const toggleColumn = (column: string, on: boolean) => {
     const next = on ? offered.filter((c) => c === column || view.columns.includes(c)) : view.columns.filter((c) => c !== column);
     if (next.length > 0) onChange({ columns: next });
@@ -135,6 +148,49 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
               onChange={(e) => onChange({ contact: e.currentTarget.value.trim().toLowerCase() })}
             />
           </label>
+          {propertyNames.length > 0 && (
+            <fieldset>
+              <legend>{t('filterProperty')}</legend>
+              <select
+                name="prop"
+                aria-label={t('filterProperty')}
+                value={view.prop}
+                onChange={(e) => onChange({ prop: e.currentTarget.value, propValue: '' })}
+              >
+                <option value="">{t('filterAnyProperty')}</option>
+                {propertyNames.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>{' '}
+              {view.prop &&
+                (choices ? (
+                  <select
+                    name="propValue"
+                    aria-label={t('filterPropertyValue')}
+                    value={view.propValue}
+                    onChange={(e) => onChange({ propValue: e.currentTarget.value })}
+                  >
+                    <option value="">{t('filterAnyValue')}</option>
+                    {choices.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    type="text"
+                    name="propValue"
+                    aria-label={t('filterPropertyValue')}
+                    placeholder={t('filterAnyValue')}
+                    value={view.propValue}
+                    onChange={(e) => onChange({ propValue: e.currentTarget.value.trim() })}
+                  />
+                ))}
+            </fieldset>
+          )}
           <fieldset>
             <legend>{t('filterCreated')}</legend>
             <input
@@ -180,7 +236,17 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
               type="button"
               class="link"
               onClick={() =>
-                onChange({ pipeline: '', category: '', contact: '', createdFrom: '', createdTo: '', updatedFrom: '', updatedTo: '' })
+                onChange({
+                  pipeline: '',
+                  category: '',
+                  contact: '',
+                  createdFrom: '',
+                  createdTo: '',
+                  updatedFrom: '',
+                  updatedTo: '',
+                  prop: '',
+                  propValue: '',
+                })
               }
             >
               {t('clearFilters')}

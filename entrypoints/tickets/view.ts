@@ -61,6 +61,9 @@ export interface TicketsView {
   updatedFrom: string;
   updatedTo: string;
   closedIn: string;
+  /** A property (a custom or free one) and the value it must have (empty: any value). */
+  prop: string;
+  propValue: string;
   sort: TicketsSort;
   columns: readonly string[];
   mode: TicketsMode;
@@ -79,6 +82,8 @@ export const FILTERS = [
   'updatedFrom',
   'updatedTo',
   'closedIn',
+  'prop',
+  'propValue',
 ] as const;
 export type FilterKey = (typeof FILTERS)[number];
 
@@ -95,6 +100,8 @@ export const DEFAULT_VIEW: TicketsView = {
   updatedFrom: '',
   updatedTo: '',
   closedIn: '',
+  prop: '',
+  propValue: '',
   sort: 'updated',
   columns: DEFAULT_COLUMNS,
   mode: 'list',
@@ -144,6 +151,8 @@ export function viewFromAddress(search: string): TicketsView {
     updatedFrom: day(p.get('updatedFrom')),
     updatedTo: day(p.get('updatedTo')),
     closedIn: /^\d{1,4}$/.test(p.get('closedIn') ?? '') ? p.get('closedIn')! : '',
+    prop: text('prop'),
+    propValue: text('prop') ? text('propValue') : '',
     sort: oneOf(p.get('sort'), SORTS, 'updated'),
     columns: columns.length ? columns : DEFAULT_COLUMNS,
     mode: oneOf(p.get('mode'), MODES, 'list'),
@@ -207,8 +216,15 @@ export function inView(ticket: Ticket, view: TicketsView, { settings, me, now }:
   if (view.contact && ticket.contactEmail !== view.contact) return false;
   if (!within(ticket.createdAt, dayRange(view.createdFrom, view.createdTo))) return false;
   if (!within(ticket.updatedAt, dayRange(view.updatedFrom, view.updatedTo))) return false;
+  if (view.prop && !propertyMatches(ticket.properties[view.prop], view.propValue)) return false;
   if (view.closedIn && (ticket.closedAt === null || ticket.closedAt < now - Number(view.closedIn) * 86_400_000)) return false;
   return true;
+}
+
+/** Whether a property's value is the one asked for (case aside), or any value when none is asked. */
+export function propertyMatches(value: string | number | boolean | null | undefined, wanted: string): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  return wanted.trim() === '' || String(value).trim().toLowerCase() === wanted.trim().toLowerCase();
 }
 
 /** Whether the view narrows the tickets at all (the search aside). */
