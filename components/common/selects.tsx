@@ -175,11 +175,14 @@ export function OwnerSelect({
     <Choice hint={hint} held={held} commit={commit}>
       <select id={id} aria-label={label} data-pending={held ? 'true' : undefined} aria-describedby={held ? hint : undefined} {...props}>
         <option value="">{t('unassigned')}</option>
-        {team.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.id === me ? t('ownerYou', [m.name]) : m.name}
-          </option>
-        ))}
+        {/* A member who left is offered no new work; the current owner stays shown as such. */}
+        {team
+          .filter((m) => m.active !== false || m.id === value)
+          .map((m) => (
+            <option key={m.id} value={m.id} disabled={m.active === false}>
+              {m.active === false ? t('ownerLeft', [m.name || m.email]) : m.id === me ? t('ownerYou', [m.name]) : m.name}
+            </option>
+          ))}
       </select>
     </Choice>
   );

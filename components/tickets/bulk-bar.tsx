@@ -72,11 +72,13 @@ export function BulkBar(props: BulkBarProps) {
       >
         <option value="">{t('bulkSetOwner')}</option>
         <option value="-">{t('unassigned')}</option>
-        {settings.team.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name || m.email}
-          </option>
-        ))}
+        {settings.team
+          .filter((m) => m.active !== false)
+          .map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name || m.email}
+            </option>
+          ))}
       </select>
       <select
         ref={props.priorityRef}
