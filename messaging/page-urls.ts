@@ -5,6 +5,7 @@ export const PAGE_PATHS = {
   record: '/record.html',
   tickets: '/tickets.html',
   trash: '/trash.html',
+  options: '/options.html',
 } as const;
 
 /** A ticket's record page. */

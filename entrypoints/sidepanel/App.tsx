@@ -170,9 +170,14 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
     <main class="panel">
       <header class="panel__header">
         <h1>Sidedesk</h1>
-        <a href={PAGE_PATHS.tickets.slice(1)} target="_blank" rel="noopener">
-          {t('allTickets')}
-        </a>
+        <nav class="panel__links">
+          <a href={PAGE_PATHS.tickets.slice(1)} target="_blank" rel="noopener">
+            {t('allTickets')}
+          </a>
+          <a href={PAGE_PATHS.options.slice(1)} target="_blank" rel="noopener" aria-label={t('settingsTitle')} title={t('settingsTitle')}>
+            ⚙
+          </a>
+        </nav>
       </header>
       {body}
       <Toast message={toast} onDismiss={toaster.dismiss} />

@@ -247,6 +247,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
         <h1>{t('ticketsTitle')}</h1>
         <nav class="page__links">
           <a href={PAGE_PATHS.trash.slice(1)}>{t('trashTitle')}</a>
+          <a href={PAGE_PATHS.options.slice(1)}>⚙ {t('settingsTitle')}</a>
           <button type="button" class="link" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             {t('keysTitle')} <kbd>?</kbd>
           </button>

@@ -58,7 +58,8 @@ describe('the trash page', () => {
     const target = root.querySelector('#g1')!;
     expect(target.classList.contains('is-target')).toBe(true);
     expect(root.querySelector('#g2')!.classList.contains('is-target')).toBe(false);
-    expect(document.activeElement).toBe(target);
+    // The focus moves in an effect after the group is drawn: waited for, as an agent would see it.
+    await expect.poll(async () => (await act(async () => undefined), document.activeElement)).toBe(target);
     expect(scrolled).toEqual([target]);
     expect(target.textContent).toContain('T-0001 · Ticket 1');
     expect(target.textContent).toContain('Ticket deleted');
