@@ -16,6 +16,8 @@ export interface HandlerDeps {
   openPanel?: (tabId: number | undefined) => Promise<boolean>;
   /** Told after every stored command (chips, badge, follow alerts). */
   onStored?: (type: CommandType, result: CommandResult) => void;
+  /** Told when the desk was written outside a command (an import): chips and badge read it again. */
+  onDeskChanged?: () => void;
 }
 
 function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
@@ -24,7 +26,7 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 }
 
 /** The background's answers to each request of the protocol. */
-export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }: HandlerDeps): Handlers {
+export function createHandlers({ desk, db, openTicketPage, openPanel, onStored, onDeskChanged }: HandlerDeps): Handlers {
   /** A conversation's ticket as the chip shows it (number, name, stage), read together. */
   function ticketView(conversationId: string): Promise<TicketView> {
     return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
@@ -121,6 +123,11 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored }
     },
 
     getSettings: () => readSettings(db),
+
+    async deskChanged() {
+      onDeskChanged?.();
+      return {};
+    },
   };
 }
 

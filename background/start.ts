@@ -48,10 +48,20 @@ export function startBackground(): void {
     void alertFollowers(type, result);
   };
 
-  const router = createRouter(createHandlers({ desk, db, openTicketPage, openPanel: openSidePanel, onStored }), {
-    id: browser.runtime.id,
-    origin,
-  });
+  const router = createRouter(
+    createHandlers({
+      desk,
+      db,
+      openTicketPage,
+      openPanel: openSidePanel,
+      onStored,
+      onDeskChanged: () => void Promise.all([notifyTabs(), updateBadge()]),
+    }),
+    {
+      id: browser.runtime.id,
+      origin,
+    },
+  );
   const actions = createTabActions({
     desk,
     db,

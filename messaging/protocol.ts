@@ -70,6 +70,8 @@ export const protocol = {
     from: ['extension-page', 'content-script'],
   },
   getSettings: { request: z.object({}), response: Settings, from: ['extension-page'] },
+  /** The desk was written outside a command (an import): the badge and the tabs' chips read it again. */
+  deskChanged: { request: z.object({}), response: z.object({}), from: ['extension-page'] },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; from: readonly SenderKind[] }>;
 
 export type Protocol = typeof protocol;

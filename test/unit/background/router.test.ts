@@ -61,6 +61,7 @@ function requestFor(name: RequestName, ticketId: string): unknown {
     case 'openPanel':
       return { conversationId: convId('a') };
     case 'getSettings':
+    case 'deskChanged':
       return {};
   }
 }
@@ -73,6 +74,7 @@ const ALLOWED: Record<RequestName, SenderName[]> = {
   openTicket: ['extension page', 'content script'],
   openPanel: ['extension page', 'content script'],
   getSettings: ['extension page'],
+  deskChanged: ['extension page'],
 };
 
 describe('messaging router', () => {
