@@ -12,7 +12,6 @@ const FIELD_NAMES: Record<string, string> = {
   stageId: 'the stage',
   ownerId: 'the owner',
   email: 'the address',
-  conversations: 'the number of conversations',
   rev: 'the version of the record',
   field: 'a timeline entry',
   team: 'the team',
@@ -23,6 +22,8 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** The part of a command or record an issue is about, in words ("the name", "a property"). */
 function fieldOf(path: readonly PropertyKey[]): string {
+  // A command's `conversations` is the count its confirmation named; inside a record it is a list.
+  if (path.at(-1) === 'conversations') return 'the number of conversations';
   for (const key of [...path].reverse()) {
     if (typeof key === 'string' && FIELD_NAMES[key]) return FIELD_NAMES[key];
   }
@@ -49,7 +50,8 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     case 'too_small':
       return issue.origin === 'string' && Number(issue.minimum) <= 1 ? `${field} is empty` : `${field} is too small`;
     case 'invalid_type':
-      return issue.input === undefined ? `${field} is missing` : `${field} is not of the right kind`;
+      // Zod does not report the input itself (it could be an email's text): its message says what it got.
+      return /received undefined$/.test(issue.message) ? `${field} is missing` : `${field} is not of the right kind`;
     case 'invalid_value':
       return `${field} is not one of the allowed values`;
     default:

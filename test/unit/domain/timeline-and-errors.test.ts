@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst } from '@/domain';
+import { z } from 'zod';
+import { describeZodError, newestFirst } from '@/domain';
 import { SEEN_EVERY_MS } from '@/domain/cascade/observe';
 import { convId, observe } from '@/test/support/builders';
 import { cmd, deskWith, ok, refused, ticketOn } from '@/test/support/scenario';
@@ -184,5 +185,16 @@ describe('contacts', () => {
   it('the webmail account user joins the team when first seen, once', async () => {
     const desk = await deskWith('a', 'b');
     expect(desk.state.settings.team.filter((m) => m.id === 'agent@sidedesk.test')).toHaveLength(1);
+  });
+});
+
+describe('a refusal’s wording', () => {
+  it('says “missing” only for what is missing, and names a list’s field by its own name', () => {
+    const schema = z.object({ name: z.string(), conversations: z.union([z.number(), z.array(z.object({ subject: z.string() }))]) });
+    expect(describeZodError(schema.safeParse({ conversations: 1 }).error!)).toBe('The name is missing.');
+    expect(describeZodError(schema.safeParse({ name: 7, conversations: 1 }).error!)).toBe('The name is not of the right kind.');
+    expect(describeZodError(z.object({ conversations: z.number() }).safeParse({ conversations: 'x' }).error!)).toBe(
+      'The number of conversations is not of the right kind.',
+    );
   });
 });
