@@ -9,8 +9,10 @@ export interface BoardColumnData {
   stage: Stage;
   tickets: readonly Ticket[];
   count: number;
-  /** False when `count` counted only the stage's most recent tickets: there may be more. */
+  /** False when `count` is a floor (the board stopped counting): shown as "1000+". */
   exact: boolean;
+  /** More cards than shown: the column's end offers the next page. */
+  more: boolean;
 }
 
 export interface BoardProps {
@@ -184,7 +186,6 @@ export function Board({ columns, settings, conversations, contactNames, page, on
           const count = column.exact ? String(column.count) : `${column.count}+`;
           const tabStop = column.tickets.some((x) => x.id === active[stage.id]) ? active[stage.id] : column.tickets[0]?.id;
           const target = (lifted && lifted.over === columnIndex && lifted.from !== columnIndex) || dropOn === stage.id;
-          const left = column.count - column.tickets.length;
           return (
             <section
               key={stage.id}
@@ -259,12 +260,12 @@ export function Board({ columns, settings, conversations, contactNames, page, on
                     ))}
                   </ul>
                 )}
-                {left > 0 && (
+                {column.more && (
                   <MoreButton
                     stageId={stage.id}
                     shown={column.tickets.length}
                     onMore={onMore}
-                    text={t('showMoreTickets', [Math.min(page, left)])}
+                    text={t('showMoreTickets', [column.exact ? Math.min(page, column.count - column.tickets.length) : page])}
                   />
                 )}
               </div>

@@ -38,7 +38,7 @@ export function Board({ db, call, view, onView }: BoardPageProps) {
     const column = data?.columns.find((c) => c.stage.id === stageId);
     const asked = shown[stageId] ?? BOARD_PAGE;
     // Once per page: not while the last one is still being read, nor past the column's end.
-    if (!column || column.tickets.length < asked || column.tickets.length >= column.count) return;
+    if (!column || column.tickets.length < asked || !column.more) return;
     setPaging({ key: viewKey, shown: { ...shown, [stageId]: asked + BOARD_PAGE } });
   };
 

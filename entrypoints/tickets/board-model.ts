@@ -9,15 +9,23 @@ import { compareBy, dayRange, FILTERS, inView, stagePairs, type TicketsView } fr
 
 /** How many cards a column shows first, and how many more each time it is scrolled to its end. */
 export const BOARD_PAGE = 25;
+/** How far a column is counted. IndexedDB counts a range by walking it (in Chromium about 10 ms
+ * per thousand keys), so an exact count of a 25,000-ticket stage would cost the board its speed:
+ * past this the header says "1000+". */
+export const COUNT_MAX = 1000;
+/** How many of a stage's most recent tickets a filter no index serves looks at, per column. */
+export const COLUMN_SCAN = 2000;
 
 /** One stage of the board: its first cards, newest change first, and how many the view holds. */
 export interface BoardColumn {
   stage: Stage;
   tickets: Ticket[];
-  /** The column's tickets in the view: all of them when `exact`, else those among the
-   * FILTER_CANDIDATES most recently changed of the stage (there may be more). */
+  /** The column's tickets in the view: all of them when `exact`, else a floor (counting stopped
+   * at COUNT_MAX, or a filter looked at the stage's COLUMN_SCAN most recent tickets only). */
   count: number;
   exact: boolean;
+  /** More cards than shown: the column's end offers the next page. */
+  more: boolean;
 }
 
 export interface BoardModel {
@@ -54,11 +62,12 @@ type Found = { tickets: Ticket[]; truncated: boolean };
  * filter keeps only its columns (an agent who asks for open tickets sees the open stages). Each
  * read is indexed and bounded, so a board over 100,000 tickets opens as fast as over 1,000:
  * - no search and no other filter: each column is a reverse walk of `[pipelineId+stageId+updatedAt]`
- *   reading only the cards it shows, counted by `[pipelineId+stageId]` (a key count, no values);
+ *   reading only the cards it shows (and one more, to know whether there are more), counted by
+ *   the keys of `[pipelineId+stageId]` up to COUNT_MAX (keys only, no values);
  * - a search, a contact or an owner: their own index (the search's words, `contactEmail`,
  *   `ownerId`) read once up to its cap, then split into columns; exact while under the cap;
  * - any other filter (priority, category, unassigned, dates, closed lately), or an owner or contact
- *   past the cap: each column reads its FILTER_CANDIDATES most recent tickets from
+ *   past the cap: each column reads its COLUMN_SCAN most recent tickets from
  *   `[pipelineId+stageId+updatedAt]` (narrowed to a last-change range when one is set) and
  *   counts the matches among them, saying when the stage holds more than were read.
  * Then the shown cards' conversations (`ticketId`) and contacts (by key), for those cards only.
@@ -78,11 +87,20 @@ export async function loadBoard(db: SidedeskDatabase, view: TicketsView, perColu
   if (!narrowsCards(view)) {
     columns = await Promise.all(
       stages.map(async (stage) => {
-        const [tickets, count] = await Promise.all([
-          columnIndex(db, pipeline.id, stage.id).reverse().limit(shown(stage)).toArray(),
-          db.tickets.where('[pipelineId+stageId]').equals([pipeline.id, stage.id]).count(),
+        const cap = Math.max(COUNT_MAX, shown(stage));
+        const [read, keys] = await Promise.all([
+          columnIndex(db, pipeline.id, stage.id)
+            .reverse()
+            .limit(shown(stage) + 1)
+            .toArray(),
+          db.tickets
+            .where('[pipelineId+stageId]')
+            .equals([pipeline.id, stage.id])
+            .limit(cap + 1)
+            .primaryKeys(),
         ]);
-        return { stage, tickets, count, exact: true };
+        const tickets = read.slice(0, shown(stage));
+        return { stage, tickets, count: Math.min(keys.length, cap), exact: keys.length <= cap, more: read.length > tickets.length };
       }),
     );
   } else {
@@ -92,7 +110,8 @@ export async function loadBoard(db: SidedeskDatabase, view: TicketsView, perColu
       const matches = candidates.tickets.filter(wanted);
       columns = stages.map((stage) => {
         const all = matches.filter((t) => t.stageId === stage.id).sort(byUpdate);
-        return { stage, tickets: all.slice(0, shown(stage)), count: all.length, exact: !candidates.truncated };
+        const tickets = all.slice(0, shown(stage));
+        return { stage, tickets, count: all.length, exact: !candidates.truncated, more: all.length > tickets.length };
       });
     } else {
       const updated = dayRange(view.updatedFrom, view.updatedTo);
@@ -100,10 +119,11 @@ export async function loadBoard(db: SidedeskDatabase, view: TicketsView, perColu
         stages.map(async (stage) => {
           const read = await columnIndex(db, pipeline.id, stage.id, updated)
             .reverse()
-            .limit(FILTER_CANDIDATES + 1)
+            .limit(COLUMN_SCAN + 1)
             .toArray();
-          const all = read.slice(0, FILTER_CANDIDATES).filter(wanted);
-          return { stage, tickets: all.slice(0, shown(stage)), count: all.length, exact: read.length <= FILTER_CANDIDATES };
+          const all = read.slice(0, COLUMN_SCAN).filter(wanted);
+          const tickets = all.slice(0, shown(stage));
+          return { stage, tickets, count: all.length, exact: read.length <= COLUMN_SCAN, more: all.length > tickets.length };
         }),
       );
     }
