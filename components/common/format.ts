@@ -21,6 +21,8 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "3 days ago", "5 min. ago": how long something has waited, to the largest whole unit (days past a day). */
 export function formatAge(ms: number, now: number): string {
   const elapsed = Math.max(0, now - ms);
+  // Under a minute reads "now" ("teraz"), not "this minute" ("ta minuta").
+  if (elapsed < 60_000) return relative.format(0, 'second');
   const [unit, size] = [...STEPS].reverse().find(([, size]) => elapsed >= size) ?? STEPS[0]!;
   return relative.format(-Math.floor(elapsed / size), unit);
 }

@@ -16,6 +16,8 @@ export const TICKET_KEYS: ReadonlyArray<{ keys: string[]; what: string }> = [
   { keys: ['/'], what: 'keySearch' },
   { keys: ['b'], what: 'keyBoard' },
   { keys: ['Esc'], what: 'keyEscape' },
+  { keys: ['Space'], what: 'keyBoardLift' },
+  { keys: ['←', '→'], what: 'keyBoardColumn' },
   { keys: ['?'], what: 'keyHelp' },
 ];
 

@@ -376,7 +376,8 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
         </>
       )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
-      <Toast message={toast} onDismiss={toaster.dismiss} />
+      {/* The board says what its moves did in its own toast. */}
+      {view.mode === 'list' && <Toast message={toast} onDismiss={toaster.dismiss} />}
     </main>
   );
 }

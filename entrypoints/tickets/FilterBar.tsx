@@ -101,18 +101,21 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
           </option>
         ))}
       </select>
-      <select
-        aria-label={t('sortBy')}
-        name="sort"
-        value={view.sort}
-        onChange={(e) => onChange({ sort: e.currentTarget.value as TicketsView['sort'] })}
-      >
-        {SORTS.map((s) => (
-          <option key={s} value={s}>
-            {t(SORT_KEYS[s])}
-          </option>
-        ))}
-      </select>
+      {/* The board's columns are always newest change first. */}
+      {view.mode === 'list' && (
+        <select
+          aria-label={t('sortBy')}
+          name="sort"
+          value={view.sort}
+          onChange={(e) => onChange({ sort: e.currentTarget.value as TicketsView['sort'] })}
+        >
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(SORT_KEYS[s])}
+            </option>
+          ))}
+        </select>
+      )}
       <details class="popover" open={more > 0 || undefined}>
         <summary>{more > 0 ? t('moreFiltersOn', [more]) : t('moreFilters')}</summary>
         <div class="popover__body filters">
