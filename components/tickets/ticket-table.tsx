@@ -124,56 +124,58 @@ export function TicketTable({
   const selecting = selected !== undefined;
   const allShown = selecting && tickets.every((x) => selected.has(x.id));
   return (
-    <table class="tickets" aria-multiselectable={selecting || undefined}>
-      <thead>
-        <tr>
-          {selecting && (
-            <th scope="col" class="select">
-              <input type="checkbox" aria-label={t('selectAllShown')} checked={allShown} onChange={() => onToggleAll?.()} />
-            </th>
-          )}
-          {columns.map((c) => (
-            <th scope="col" key={c} data-column={c}>
-              {header(c, t)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {tickets.map((ticket) => {
-          const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
-          const row: Row = { ticket, settings, counts: counts.get(ticket.id) ?? { all: 0, open: 0 }, contactNames, now, t };
-          const isSelected = selected?.has(ticket.id) ?? false;
-          return (
-            <tr
-              key={ticket.id}
-              id={`row-${ticket.id}`}
-              data-ticket-id={ticket.id}
-              data-tone={stageTone(stage)}
-              data-focused={focused === ticket.id || undefined}
-              aria-selected={selecting ? isSelected : undefined}
-              tabIndex={onFocusRow ? -1 : undefined}
-              onClick={() => onFocusRow?.(ticket.id)}
-            >
-              {selecting && (
-                <td class="select">
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={t('selectTicket', [ticketLabel(ticket)])}
-                    checked={isSelected}
-                    // The checkbox then draws what the selection says (a Shift-click range included).
-                    onClick={(e) => onToggle?.(ticket.id, e.shiftKey)}
-                  />
-                </td>
-              )}
-              {columns.map((c) => (
-                <Fragment key={c}>{cell(c, row)}</Fragment>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div class="table-scroll">
+      <table class="tickets">
+        <thead>
+          <tr>
+            {selecting && (
+              <th scope="col" class="select">
+                <input type="checkbox" aria-label={t('selectAllShown')} checked={allShown} onChange={() => onToggleAll?.()} />
+              </th>
+            )}
+            {columns.map((c) => (
+              <th scope="col" key={c} data-column={c}>
+                {header(c, t)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => {
+            const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
+            const row: Row = { ticket, settings, counts: counts.get(ticket.id) ?? { all: 0, open: 0 }, contactNames, now, t };
+            const isSelected = selected?.has(ticket.id) ?? false;
+            return (
+              <tr
+                key={ticket.id}
+                id={`row-${ticket.id}`}
+                data-ticket-id={ticket.id}
+                data-tone={stageTone(stage)}
+                data-focused={focused === ticket.id || undefined}
+                aria-selected={selecting ? isSelected : undefined}
+                tabIndex={onFocusRow ? -1 : undefined}
+                onClick={() => onFocusRow?.(ticket.id)}
+              >
+                {selecting && (
+                  <td class="select">
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={t('selectTicket', [ticketLabel(ticket)])}
+                      checked={isSelected}
+                      // The checkbox then draws what the selection says (a Shift-click range included).
+                      onClick={(e) => onToggle?.(ticket.id, e.shiftKey)}
+                    />
+                  </td>
+                )}
+                {columns.map((c) => (
+                  <Fragment key={c}>{cell(c, row)}</Fragment>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

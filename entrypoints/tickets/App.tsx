@@ -6,7 +6,7 @@ import { usePageCommands } from '@/pages/commands';
 import { BulkBar, type BulkChoice } from '@/components/tickets/bulk-bar';
 import { ShortcutsHelp } from '@/components/tickets/shortcuts-help';
 import { TicketTable } from '@/components/tickets/ticket-table';
-import { stageLabel, ticketLabel, type Settings, type Ticket } from '@/domain';
+import { countedMessage, stageLabel, ticketLabel, type Settings, type Ticket, type Translate } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { useLiveQuery } from '@/pages/live-query';
 import { bulkCommands, sendBulk, summarize, undoCommands } from '@/pages/bulk';
@@ -29,8 +29,10 @@ interface Pending {
 }
 
 /** What a confirmation says: what each ticket becomes, and what goes with it. */
-function describe(p: Pending, settings: Settings, t: (key: string, s?: Array<string | number>) => string) {
+function describe(p: Pending, settings: Settings, t: Translate) {
   const n = p.tickets.length;
+  const tn = (key: string, count: number, subs: Array<string | number>) =>
+    countedMessage(t, key, count, subs, document.documentElement.lang);
   const conversations = [...p.all.values()].reduce((a, b) => a + b, 0);
   const open = p.tickets.reduce((sum, x) => sum + (p.open.get(x.id) ?? 0), 0);
   const names = p.tickets
@@ -43,17 +45,21 @@ function describe(p: Pending, settings: Settings, t: (key: string, s?: Array<str
       const stageId = p.choice.stageId;
       const stage = settings.pipelines.flatMap((x) => x.stages).find((s) => s.id === stageId);
       const closes = stage?.state === 'closed' ? t('bulkClosesConversations', [open]) : t('bulkEachItsRules');
-      return { question: t('bulkConfirmStage', [n, stageLabel(stage, t, stageId)]), hint: `${named}. ${closes}`, label: t('bulkApply') };
+      return {
+        question: tn('bulkConfirmStage', n, [n, stageLabel(stage, t, stageId)]),
+        hint: `${named}. ${closes}`,
+        label: t('bulkApply'),
+      };
     }
     case 'owner': {
       const ownerId = p.choice.ownerId;
       const who = ownerId ? (settings.team.find((m) => m.id === ownerId)?.name ?? ownerId) : t('unassigned');
-      return { question: t('bulkConfirmOwner', [n, who]), hint: named, label: t('bulkApply') };
+      return { question: tn('bulkConfirmOwner', n, [n, who]), hint: named, label: t('bulkApply') };
     }
     case 'priority':
-      return { question: t('bulkConfirmPriority', [n, t(`priority_${p.choice.priority}`)]), hint: named, label: t('bulkApply') };
+      return { question: tn('bulkConfirmPriority', n, [n, t(`priority_${p.choice.priority}`)]), hint: named, label: t('bulkApply') };
     case 'trash':
-      return { question: t('bulkConfirmTrash', [n, conversations]), hint: `${named}. ${t('trashRestoreHint')}`, label: t('bulkTrash') };
+      return { question: tn('bulkConfirmTrash', n, [n, conversations]), hint: `${named}. ${t('trashRestoreHint')}`, label: t('bulkTrash') };
   }
 }
 
@@ -144,7 +150,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     setAllMatching(false);
     const s = summarize(results);
     const undo = undoCommands(p.choice, p.tickets, results, p.all);
-    const parts = [t('bulkChanged', [s.changed, p.tickets.length])];
+    const parts = [countedMessage(t, 'bulkChanged', p.tickets.length, [s.changed, p.tickets.length], document.documentElement.lang)];
     if (s.unchanged > 0) parts.push(t('bulkAlready', [s.unchanged]));
     if (s.closed > 0) parts.push(t('bulkClosed', [s.closed]));
     if (s.reopened > 0) parts.push(t('bulkReopened', [s.reopened]));
@@ -161,7 +167,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           ? () =>
               void sendBulk(call, undo, actor, (done, total) => setProgress({ done, total })).then((r) => {
                 setProgress(null);
-                toaster.info(t('bulkUndone', [summarize(r).changed]));
+                toaster.info(countedMessage(t, 'bulkUndone', summarize(r).changed, [summarize(r).changed], document.documentElement.lang));
               })
           : undefined,
     });
@@ -234,10 +240,15 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     if (handled) e.preventDefault();
   }
 
+  // One listener for the page's life, calling the latest handler: a key pressed right after a
+  // render acts on what the agent sees, never on the state before it.
+  const latestKey = useRef(onKey);
+  latestKey.current = onKey;
   useEffect(() => {
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+    const listener = (e: KeyboardEvent) => latestKey.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   const confirm = pending && data && describe(pending, data.settings, t);
   const filtered = view.q.trim() !== '' || isFiltered(view);
@@ -288,26 +299,28 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
         ))}
       </nav>
       <div class="page__tools" role="search">
-        <input
-          ref={search}
-          type="search"
-          name="q"
-          class="page__search"
-          aria-label={t('searchTickets')}
-          placeholder={t('searchTickets')}
-          value={view.q}
-          onInput={(e) => change({ q: e.currentTarget.value })}
-          onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
-        />
-        {data && <FilterBar view={view} settings={data.settings} properties={data.properties} onChange={change} />}
-        <div class="mode-switch" role="group" aria-label={t('viewMode')}>
-          <button type="button" aria-pressed={view.mode === 'list'} onClick={() => change({ mode: 'list' })}>
-            {t('modeList')}
-          </button>
-          <button type="button" aria-pressed={view.mode === 'board'} onClick={() => change({ mode: 'board' })}>
-            {t('modeBoard')}
-          </button>
+        <div class="page__searchrow">
+          <input
+            ref={search}
+            type="search"
+            name="q"
+            class="page__search"
+            aria-label={t('searchTickets')}
+            placeholder={t('searchTickets')}
+            value={view.q}
+            onInput={(e) => change({ q: e.currentTarget.value })}
+            onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
+          />
+          <div class="mode-switch" role="group" aria-label={t('viewMode')}>
+            <button type="button" aria-pressed={view.mode === 'list'} onClick={() => change({ mode: 'list' })}>
+              {t('modeList')}
+            </button>
+            <button type="button" aria-pressed={view.mode === 'board'} onClick={() => change({ mode: 'board' })}>
+              {t('modeBoard')}
+            </button>
+          </div>
         </div>
+        {data && <FilterBar view={view} settings={data.settings} properties={data.properties} onChange={change} />}
       </div>
       {view.mode === 'board' ? (
         <Board db={db} call={call} view={view} onView={change} />
