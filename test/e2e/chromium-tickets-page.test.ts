@@ -630,7 +630,7 @@ describe('Chromium: the tickets page list (filters, columns, bulk actions, keys)
     await expect.poll(() => bar.locator('strong').textContent()).toBe('Selected: 3');
     await bar.getByRole('button', { name: 'Move to trash' }).click();
     const confirm = page.getByRole('alertdialog');
-    await expect.poll(() => confirm.textContent()).toContain('Move 3 tickets and their 3 conversations to the trash?');
+    await expect.poll(() => confirm.textContent()).toContain('Move 3 tickets and their conversations (3) to the trash?');
     const said = (await confirm.textContent()) ?? '';
     for (const n of [128, 127, 126]) expect(said).toContain(`${label(n)} Bulk order ${n - 8}`);
     expect(said).toContain('You can restore them from the trash.');
@@ -662,7 +662,7 @@ describe('Chromium: the tickets page list (filters, columns, bulk actions, keys)
     await expect.poll(() => rows.first().getAttribute('data-focused')).not.toBeNull();
     await press(page, '#');
     await expect.poll(() => confirm.textContent()).toContain(`${label(128)} Bulk order 120`);
-    expect(await confirm.textContent()).toContain('and their 1 conversations to the trash?');
+    expect(await confirm.textContent()).toContain('Move 1 ticket and its conversations (1) to the trash?');
     await confirm.getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(1);
     expect(await groups.first().textContent()).toContain(`${label(128)} · Bulk order 120`);
