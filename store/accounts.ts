@@ -1,5 +1,6 @@
 import { PROVIDER_IDS } from '@/domain';
 import type { SidedeskDatabase } from './database';
+import { readSettings } from './settings';
 
 /** How many accounts of this browser are looked for (the team's self-joined accounts are fewer). */
 const ACCOUNTS_MAX = 25;
@@ -17,7 +18,9 @@ const ACCOUNTS_MAX = 25;
 export async function browserAccounts(db: SidedeskDatabase): Promise<string[]> {
   // The member the agent marked as themselves on the options page comes first.
   const chosen = (await db.local.get('me'))?.value;
-  const accounts: string[] = chosen ? [chosen] : [];
+  // A member who has since left the team is "me" no more.
+  const member = chosen ? (await readSettings(db)).team.find((m) => m.id === chosen) : undefined;
+  const accounts: string[] = member && member.active !== false ? [member.id] : [];
   for (const provider of PROVIDER_IDS) {
     let from = `${provider}:`;
     while (accounts.length < ACCOUNTS_MAX) {

@@ -16,6 +16,7 @@ import { bulkCommands, sendBulk, summarize, type BulkAction } from '@/pages/bulk
 import { useLiveQuery } from '@/pages/live-query';
 import type { SidedeskDatabase } from '@/store/database';
 import { useSettingsChanges } from './changes';
+import { DataSection } from './DataSection';
 import { HISTORY_SHOWN, loadOptions, NAMED_TICKETS, openTicketsOf, stageKey, ticketsInStage } from './model';
 
 /** The page's sections, in the order of the side index. */
@@ -24,7 +25,7 @@ const SECTIONS = [
   { id: 'pipelines', title: 'optPipelines' },
   { id: 'properties', title: 'optProperties' },
   { id: 'behaviour', title: 'optBehaviour' },
-  // "Your data" (export and import) comes here, between the desk's behaviour and its history.
+  { id: 'data', title: 'optData' },
   { id: 'history', title: 'optHistory' },
 ] as const;
 
@@ -236,6 +237,10 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
           <BehaviourSection settings={settings} onChange={(c) => void change({ kind: 'setBehaviour', ...c }, t('optSaved'))} />
         </section>
 
+        <section id="data" class="card options-section" aria-labelledby="data-title" tabIndex={-1}>
+          <h2 id="data-title">{t('optData')}</h2>
+          <DataSection db={db} call={call} settings={settings} toaster={toaster} />
+        </section>
         <section id="history" class="card options-section" aria-labelledby="history-title" tabIndex={-1}>
           <h2 id="history-title">{t('optHistory')}</h2>
           <p class="hint">{t('optHistoryHint', [HISTORY_SHOWN])}</p>

@@ -104,8 +104,7 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
 
   const p = chosen?.preview;
   return (
-    <section id="data" class="card options__section" aria-labelledby="data-title">
-      <h2 id="data-title">{t('optData')}</h2>
+    <div class="data">
       {reminder && (
         <p class="notice" role="status">
           {reminder === 'never' ? t('dataNeverExported') : t('dataExportOld', [formatDateTime(info!.last!)])}
@@ -240,6 +239,6 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
           {t('bulkProgress', [progress.done, progress.total])}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -100,6 +100,7 @@ describe('Chromium: the options page', () => {
       'Pipelines and stages',
       'Properties',
       'Behaviour',
+      'Your data',
       'Settings history',
     ]);
     expect(await page.title()).toBe('Sidedesk — Settings');
@@ -255,6 +256,7 @@ describe('Chromium in Polish: the options page', () => {
       'Potoki i etapy',
       'Właściwości',
       'Działanie',
+      'Twoje dane',
       'Historia ustawień',
     ]);
     expect(await page.title()).toBe('Sidedesk — Ustawienia');

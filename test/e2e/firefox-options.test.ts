@@ -20,6 +20,7 @@ describe('Firefox ESR: the options page (smoke)', () => {
       'Pipelines and stages',
       'Properties',
       'Behaviour',
+      'Your data',
       'Settings history',
     ]);
     expect(await page.$eval('.options', (el) => getComputedStyle(el).fontSize)).toBe('14px');
