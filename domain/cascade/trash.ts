@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands';
 import type { Conversation } from '../conversation';
 import { deskError } from '../zod-free/errors';
 import { RULES, type RuleId } from '../rules';
+import { defaultPipeline, type Settings } from '../settings';
 import type { Snapshot } from '../snapshot';
 import type { Ticket } from '../ticket';
 import type { TrashGroup } from '../trash';
@@ -100,6 +101,21 @@ function moveToTrash(change: ChangeSet, snap: Snapshot, ctx: DecideContext, grou
 
 /** Puts a trashed group back exactly as it was. A conversation seen again since (so stored anew
  * without a ticket) is replaced by its trashed version; one that got a new ticket blocks it. */
+/**
+ * A restored ticket whose stage was deleted while it was in the trash (the stage's guard counts
+ * live tickets only) goes to a stage of the same kind: its pipeline's first closed stage if it was
+ * closed, else its first open one (the default pipeline's, if its own is gone too). Never a stage
+ * that does not exist.
+ */
+function placeRestored(t: Ticket, settings: Settings): Ticket {
+  const own = settings.pipelines.find((p) => p.id === t.pipelineId);
+  if (own?.stages.some((s) => s.id === t.stageId)) return t;
+  const pipeline = own ?? defaultPipeline(settings);
+  const closed = t.closedAt !== null;
+  const stage = (closed && pipeline.stages.find((s) => s.state === 'closed')) || pipeline.stages.find((s) => s.state === 'open')!;
+  return { ...t, pipelineId: pipeline.id, stageId: stage.id, closedAt: stage.state === 'closed' ? t.closedAt : null, rev: t.rev + 1 };
+}
+
 export function decideRestore(cmd: CommandOf<'restoreTrash'>, snap: Snapshot, ctx: DecideContext): Decision {
   const trash = snap.trash;
   if (!trash) return refuse(deskError('not-found', 'That trash group does not exist (it may be restored already).'));
@@ -118,8 +134,10 @@ export function decideRestore(cmd: CommandOf<'restoreTrash'>, snap: Snapshot, ct
   change.writes.deleteTrash.push(trash.id);
   change.writes.putTimeline.push(...trash.timeline);
   for (const t of trash.tickets) {
-    change.putTicket(t);
+    const placed = placeRestored(t, snap.settings);
+    change.putTicket(placed);
     change.record({ ticketId: t.id, field: 'restored', from: trash.id, to: t.name });
+    if (placed.stageId !== t.stageId) change.record({ ticketId: t.id, field: 'stageId', from: t.stageId, to: placed.stageId });
   }
   for (const c of trash.conversations) {
     const live = snap.conversations.get(c.id);

@@ -51,3 +51,40 @@ describe('the trash keeps a group as long as the settings say', () => {
     expect(await env.db.trash.count()).toBe(0);
   });
 });
+
+describe('a ticket restored after its stage was deleted', () => {
+  it('goes to a stage of the same kind in its pipeline, said on its timeline, never to a stage that does not exist', async () => {
+    const env = await createTestDesk();
+    await env.desk.execute(observe('a'));
+    const created = await env.desk.execute({ type: 'createTicket', requestId: rid(), actor: 'x', conversationId: convId('a'), draft: {} });
+    if (!created.ok) throw new Error(created.error.message);
+    const ticket = created.data.ticket!;
+    const moved = await env.desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'x',
+      ticketId: ticket.id,
+      rev: 1,
+      stageId: 'waiting-on-contact',
+    });
+    expect(moved.ok).toBe(true);
+    const trashed = await env.desk.execute({ type: 'deleteTicket', requestId: rid(), actor: 'x', ticketId: ticket.id, rev: 2 });
+    if (!trashed.ok) throw new Error(trashed.error.message);
+    const rev = (await env.db.settings.get('settings'))!.value.rev ?? 0;
+    // No live ticket is in the stage: the desk lets it go.
+    const deleted = await env.desk.execute({
+      type: 'changeSettings',
+      requestId: rid(),
+      actor: 'x',
+      rev,
+      change: { kind: 'deleteStage', pipelineId: 'support', stageId: 'waiting-on-contact' },
+    });
+    expect(deleted.ok).toBe(true);
+    const restored = await env.desk.execute({ type: 'restoreTrash', requestId: rid(), actor: 'x', trashId: trashed.data.trashId! });
+    expect(restored.ok).toBe(true);
+    const back = (await env.db.tickets.get(ticket.id))!;
+    expect(back).toMatchObject({ pipelineId: 'support', stageId: 'new', closedAt: null });
+    const entries = await env.db.timeline.where('ticketId').equals(ticket.id).toArray();
+    expect(entries.some((e) => e.field === 'stageId' && e.from === 'waiting-on-contact' && e.to === 'new')).toBe(true);
+  });
+});
