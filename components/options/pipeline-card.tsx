@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { InlineText } from '@/components/common/inline-text';
-import { reopenStageOf, stageLabel, type Pipeline, type Stage } from '@/domain';
+import { pipelineLabel, reopenStageOf, stageLabel, type Pipeline, type Stage } from '@/domain';
 
 export interface PipelineCardProps {
   pipeline: Pipeline;
@@ -41,21 +41,21 @@ export function PipelineCard(props: PipelineCardProps) {
     <section class="pipeline" aria-labelledby={`pipeline-${p.id}`} data-pipeline={p.id}>
       <div class="pipeline__head">
         <h3 id={`pipeline-${p.id}`} class="pipeline__name">
-          <InlineText value={p.label} label={t('optPipelineName')} onSave={props.onRename} />
+          <InlineText value={pipelineLabel(p, t)} label={t('optPipelineName')} onSave={props.onRename} />
         </h3>
         {isDefault ? (
           <span class="tag tag--default">{t('optDefaultPipeline')}</span>
         ) : (
           <button type="button" onClick={props.onSetDefault}>
             {t('optMakeDefault')}
-            <span class="sr-only"> ({p.label})</span>
+            <span class="sr-only"> ({pipelineLabel(p, t)})</span>
           </button>
         )}
         <span class="order">
           <button
             type="button"
             id={moveId('', -1)}
-            aria-label={t('moveUp', [p.label])}
+            aria-label={t('moveUp', [pipelineLabel(p, t)])}
             disabled={index === 0}
             onClick={async () => (await props.onMove(-1)) && focusMoved(moveId('', -1), moveId('', 1))}
           >
@@ -64,7 +64,7 @@ export function PipelineCard(props: PipelineCardProps) {
           <button
             type="button"
             id={moveId('', 1)}
-            aria-label={t('moveDown', [p.label])}
+            aria-label={t('moveDown', [pipelineLabel(p, t)])}
             disabled={index === count - 1}
             onClick={async () => (await props.onMove(1)) && focusMoved(moveId('', 1), moveId('', -1))}
           >
@@ -73,7 +73,7 @@ export function PipelineCard(props: PipelineCardProps) {
         </span>
       </div>
       <table class="options-table stages-table">
-        <caption class="sr-only">{t('optStagesOf', [p.label])}</caption>
+        <caption class="sr-only">{t('optStagesOf', [pipelineLabel(p, t)])}</caption>
         <thead>
           <tr>
             <th scope="col">{t('stage')}</th>
@@ -171,7 +171,7 @@ function AddStageForm({ pipeline, onAdd }: { pipeline: Pipeline; onAdd: (label: 
   return (
     <form
       class="inline-form"
-      aria-label={t('optAddStageTo', [pipeline.label])}
+      aria-label={t('optAddStageTo', [pipelineLabel(pipeline, t)])}
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();

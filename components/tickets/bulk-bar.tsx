@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { stageLabel, type Priority, type Settings } from '@/domain';
+import { pipelineLabel, stageLabel, type Priority, type Settings } from '@/domain';
 import { useT } from '@/components/common/i18n';
 
 /** What the bar asks for; the page confirms it and sends one command per ticket. */
@@ -50,7 +50,7 @@ export function BulkBar(props: BulkBarProps) {
       >
         <option value="">{t('bulkSetStage')}</option>
         {settings.pipelines.map((p) => (
-          <optgroup key={p.id} label={p.label}>
+          <optgroup key={p.id} label={pipelineLabel(p, t)}>
             {p.stages.map((s) => (
               <option key={s.id} value={s.id}>
                 {stageLabel(s, t)}

@@ -11,3 +11,10 @@ export function stageLabel(stage: PlainStage | undefined, t: Translate, fallback
   const builtin = DEFAULT_PIPELINE.stages.find((s) => s.id === stage.id);
   return builtin && builtin.label === stage.label ? t(`stage_${stage.id.replace(/-/g, '_')}`) : stage.label;
 }
+
+/** A pipeline's name as the agent reads it: the default pipeline's own name follows the UI
+ * language until the user renames it. */
+export function pipelineLabel(pipeline: { id: string; label: string } | undefined, t: Translate, fallback = ''): string {
+  if (!pipeline) return fallback;
+  return pipeline.id === DEFAULT_PIPELINE.id && pipeline.label === DEFAULT_PIPELINE.label ? t('pipeline_support') : pipeline.label;
+}

@@ -9,7 +9,7 @@ import { HandOver, type TicketsInTheWay } from '@/components/options/hand-over';
 import { PipelineCard } from '@/components/options/pipeline-card';
 import { SettingsHistory } from '@/components/options/settings-history';
 import { TeamSection } from '@/components/options/team-section';
-import { defaultPipeline, isActive, stageLabel, ticketLabel, type Owner, type Settings, type Ticket } from '@/domain';
+import { defaultPipeline, isActive, pipelineLabel, stageLabel, ticketLabel, type Owner, type Settings, type Ticket } from '@/domain';
 import type { Client } from '@/messaging/client';
 import { PAGE_PATHS } from '@/messaging/page-urls';
 import { bulkCommands, sendBulk, summarize, type BulkAction } from '@/pages/bulk';
@@ -181,8 +181,8 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
                 deleting?.pipelineId === p.id ? { stageId: deleting.stageId, panel: stagePanel(settings, p.id, deleting.stageId) } : null
               }
               onRename={(label) => void change({ kind: 'renamePipeline', pipelineId: p.id, label }, t('optRenamed', [label]))}
-              onMove={(by) => change({ kind: 'movePipeline', pipelineId: p.id, by }, t('optMoved', [p.label]))}
-              onSetDefault={() => void change({ kind: 'setDefaultPipeline', pipelineId: p.id }, t('optDefaultSet', [p.label]))}
+              onMove={(by) => change({ kind: 'movePipeline', pipelineId: p.id, by }, t('optMoved', [pipelineLabel(p, t)]))}
+              onSetDefault={() => void change({ kind: 'setDefaultPipeline', pipelineId: p.id }, t('optDefaultSet', [pipelineLabel(p, t)]))}
               onRenameStage={(s, label) =>
                 void change({ kind: 'renameStage', pipelineId: p.id, stageId: s.id, label }, t('optRenamed', [label]))
               }
@@ -207,7 +207,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
                 setDeleting({ pipelineId: p.id, stageId: s.id });
               }}
               onAddStage={(label, state) =>
-                change({ kind: 'addStage', pipelineId: p.id, label, state }, t('optStageAdded', [label, p.label]))
+                change({ kind: 'addStage', pipelineId: p.id, label, state }, t('optStageAdded', [label, pipelineLabel(p, t)]))
               }
             />
           ))}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { Toast } from '@/components/common/toast';
 import { Board as BoardView } from '@/components/tickets/board';
-import { SYSTEM_ACTOR } from '@/domain';
+import { pipelineLabel, SYSTEM_ACTOR } from '@/domain';
 import type { Client } from '@/messaging/client';
 import { usePageCommands } from '@/pages/commands';
 import { useLiveQuery } from '@/pages/live-query';
@@ -60,7 +60,7 @@ export function Board({ db, call, view, onView }: BoardPageProps) {
           >
             {settings.pipelines.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label}
+                {pipelineLabel(p, t)}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { stageLabel, type Settings } from '@/domain';
+import { pipelineLabel, stageLabel, type Settings } from '@/domain';
 import { useT } from '@/components/common/i18n';
 import { COLUMNS, PROPERTY_COLUMN, SORTS, type TicketsView } from './view';
 
@@ -69,7 +69,7 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
         <option value="closed">{t('filterAnyClosed')}</option>
         <option value="waiting">{t('presetWaitingOnUs')}</option>
         {settings.pipelines.map((p) => (
-          <optgroup key={p.id} label={p.label}>
+          <optgroup key={p.id} label={pipelineLabel(p, t)}>
             {p.stages.map((s) => (
               <option key={s.id} value={`${p.id}:${s.id}`}>
                 {stageLabel(s, t)}
@@ -126,7 +126,7 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
                 <option value="">{t('filterAnyPipeline')}</option>
                 {settings.pipelines.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.label}
+                    {pipelineLabel(p, t)}
                   </option>
                 ))}
               </select>

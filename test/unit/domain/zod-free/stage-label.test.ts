@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageLabel } from '@/domain/zod-free/stage-label';
+import { pipelineLabel, stageLabel } from '@/domain/zod-free/stage-label';
 
 const t = (key: string) => `pl:${key}`;
 
@@ -15,5 +15,15 @@ describe('stage labels', () => {
 
   it('falls back when the stage is unknown', () => {
     expect(stageLabel(undefined, t, 'archived')).toBe('archived');
+  });
+});
+
+describe('a pipeline’s name', () => {
+  it('the default pipeline speaks the UI language until renamed; any other shows as typed', () => {
+    const t = (key: string) => (key === 'pipeline_support' ? 'Proces obsługi' : key);
+    expect(pipelineLabel({ id: 'support', label: 'Support pipeline' }, t)).toBe('Proces obsługi');
+    expect(pipelineLabel({ id: 'support', label: 'Wsparcie' }, t)).toBe('Wsparcie');
+    expect(pipelineLabel({ id: 'sales', label: 'Support pipeline' }, t)).toBe('Support pipeline');
+    expect(pipelineLabel(undefined, t, '—')).toBe('—');
   });
 });
