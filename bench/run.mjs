@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from '../scripts/browser.mjs';
 import * as contentScript from './content-script.mjs';
 import * as panel from './panel.mjs';
+import * as searchIndexCost from './search-index-cost.mjs';
 import * as ticketsPage from './tickets-page.mjs';
 
 const only = process.argv[2];
@@ -12,7 +13,8 @@ const suites = Object.fromEntries(
   Object.entries({
     'content script (issue 3)': contentScript,
     'side panel (issue 4)': panel,
-    'tickets page search (desk)': ticketsPage,
+    'tickets page at scale: first render and search (desk)': ticketsPage,
+    'tickets search index: what it adds to writes (desk)': searchIndexCost,
   }).filter(([name]) => !only || name.includes(only)),
 );
 const results = {};

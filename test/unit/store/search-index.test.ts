@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
-import { convId, observe, rid } from '@/test/support/builders';
+import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { createTestDesk } from '@/test/support/store';
 
 async function deskWithTickets() {
@@ -75,5 +75,15 @@ describe('finding a ticket from the index', () => {
     await t.db.ticketSearch.bulkPut(Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, i) => ({ ticketId: `t${i}`, words: ['acme'] })));
     const found = await findTickets(t.db, 'ac');
     expect(found.truncated).toBe(true);
+  });
+
+  it('a short term opens the index when the longest starts more words than are read, so its match is found wherever it stands', async () => {
+    const t = await createTestDesk();
+    const common = Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, i) => ({ ticketId: `t${i}`, words: ['customer', `${10_000 + i}`] }));
+    // Its id sorts after every other: a read of the first SEARCH_CANDIDATES "customer" rows misses it.
+    await t.db.ticketSearch.bulkPut([...common, { ticketId: 'tz', words: ['customer', '4411'] }]);
+    await t.db.tickets.put({ ...ticketRecord(1), id: 'tz', name: 'Customer 4411' });
+    expect(await findTickets(t.db, 'customer 4411')).toMatchObject({ tickets: [{ id: 'tz' }], truncated: false });
+    expect((await findTickets(t.db, 'customer 1')).truncated).toBe(true);
   });
 });

@@ -1,0 +1,178 @@
+// The bench's code inside the browser, bundled by bench/bundle.mjs and evaluated in an extension
+// page (the extension's own origin, so it writes the database the tickets page reads): the real
+// database class, desk and search index, and a seeded desk from bench/desk-data.mjs.
+import { DEFAULT_SETTINGS, parseSearch } from '@/domain';
+import { SidedeskDatabase } from '@/store/database';
+import { createDesk } from '@/store/desk';
+import { IMPORT_PAGE, searchRowsOf } from '@/store/import';
+import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
+import { liveQuery } from 'dexie';
+import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
+import { ME, recordsOf, teamOf } from './desk-data.mjs';
+
+/** Tickets per transaction: the import's own page (store/import.ts). */
+const BATCH = IMPORT_PAGE;
+/** The contacts written so far into each database: an import adds each once. */
+const written = new WeakMap();
+
+/**
+ * Records `from`..`to` of a desk of `size` into a fresh database, as the import writes them
+ * (`bulkAdd`, a page at a time), one transaction per page of tickets with their conversations and
+ * new contacts, and, `indexed`, their search rows as the import builds them (`searchRowsOf`:
+ * `ticketSearchWords` of each ticket, its contact and its conversations' subjects). Returns how
+ * many words the search rows hold.
+ */
+async function write(db, size, { from = 0, to = size, indexed = true } = {}) {
+  if (!written.has(db)) written.set(db, new Set());
+  const seen = written.get(db);
+  let words = 0;
+  for (let start = from; start < to; start += BATCH) {
+    const tickets = [];
+    const conversations = [];
+    const contacts = new Map();
+    for (let n = start; n < Math.min(to, start + BATCH); n++) {
+      const r = recordsOf(n, size);
+      tickets.push(r.ticket);
+      conversations.push(r.conversation);
+      contacts.set(r.contact.email, r.contact);
+    }
+    const fresh = [...contacts.values()].filter((c) => !seen.has(c.email));
+    const tables = indexed ? [db.tickets, db.conversations, db.contacts, db.ticketSearch] : [db.tickets, db.conversations, db.contacts];
+    await db.transaction('rw', tables, async () => {
+      await db.tickets.bulkAdd(tickets);
+      await db.conversations.bulkAdd(conversations);
+      await db.contacts.bulkAdd(fresh);
+      if (!indexed) return;
+      const rows = searchRowsOf({ tickets, conversations, contacts: [...contacts.values()] });
+      await db.ticketSearch.bulkAdd(rows);
+      words += rows.reduce((sum, row) => sum + row.words.length, 0);
+    });
+    for (const c of fresh) seen.add(c.email);
+  }
+  return words;
+}
+
+function open(name) {
+  return new SidedeskDatabase({ name });
+}
+
+/** A desk of `size` tickets in database `name` (the extension's own by default), searchable. */
+async function seed(size, name = 'sidedesk') {
+  const db = open(name);
+  await db.settings.put({ key: 'settings', value: { ...structuredClone(DEFAULT_SETTINGS), team: teamOf() } });
+  await db.meta.put({ key: 'nextTicketNumber', value: size + 1 });
+  await write(db, size);
+  const count = await db.tickets.count();
+  db.close();
+  return count;
+}
+
+/**
+ * An import of `size` tickets into two fresh databases at once, one with the search words and one
+ * without, batch by batch in turns (which goes first alternates), so a busy machine slows both
+ * alike: each batch's time, by variant. `keep` leaves the indexed database for the next step.
+ */
+async function timeImports(size, keep = false) {
+  const dbs = {};
+  for (const kind of ['with', 'without']) {
+    const name = `bench-import-${kind}`;
+    await SidedeskDatabase.delete(name);
+    dbs[kind] = open(name);
+    await dbs[kind].settings.put({ key: 'settings', value: { ...structuredClone(DEFAULT_SETTINGS), team: teamOf() } });
+    await dbs[kind].meta.put({ key: 'nextTicketNumber', value: size + 1 });
+  }
+  const batches = { with: [], without: [] };
+  let words = 0;
+  for (let from = 0, k = 0; from < size; from += BATCH, k++) {
+    for (const kind of k % 2 ? ['without', 'with'] : ['with', 'without']) {
+      const started = performance.now();
+      words += await write(dbs[kind], size, { from, to: Math.min(size, from + BATCH), indexed: kind === 'with' });
+      batches[kind].push(performance.now() - started);
+    }
+  }
+  const rows = { with: await dbs.with.ticketSearch.count(), without: await dbs.without.ticketSearch.count() };
+  for (const [kind, db] of Object.entries(dbs)) {
+    db.close();
+    if (!(keep && kind === 'with')) await SidedeskDatabase.delete(db.name);
+  }
+  return { batches, rows, words };
+}
+
+/** The ids a search should find, by reading every ticket and its words (the slow, sure way), in
+ * the tickets page's order (last change, then number); the page must show the same. */
+async function expected(text, name = 'sidedesk', limit = 100) {
+  const db = open(name);
+  const query = parseSearch(text);
+  const rows = await db.ticketSearch.toArray();
+  const hit = new Set(
+    rows.filter((r) => query.terms.length > 0 && query.terms.every((t) => r.words.some((w) => w.startsWith(t)))).map((r) => r.ticketId),
+  );
+  const all = await db.tickets.toArray();
+  const byNumber = all.find((t) => t.number === query.number);
+  const found = all.filter((t) => hit.has(t.id) && t.id !== byNumber?.id).sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number);
+  db.close();
+  return { ids: [...(byNumber ? [byNumber] : []), ...found].slice(0, limit).map((t) => t.id), matched: hit.size + (byNumber ? 1 : 0) };
+}
+
+/** The store's part of a search: `findTickets` as the page calls it, and the page's whole read
+ * (`loadTickets`: the search, its filters and sort, the shown rows' conversations and contacts),
+ * first result of a live query as the page runs it, in ms. */
+async function timeQuery(text, name = 'sidedesk') {
+  const db = open(name);
+  await db.open();
+  const live = (query) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const subscription = liveQuery(query).subscribe({
+        next: (value) => (subscription.unsubscribe(), resolve({ value, ms: performance.now() - started })),
+        error: reject,
+      });
+    });
+  const find = await live(() => findTickets(db, text, SEARCH_CANDIDATES));
+  const load = await live(() => loadTickets(db, viewFromAddress(`?q=${encodeURIComponent(text)}`), 100));
+  db.close();
+  return { findMs: find.ms, loadMs: load.ms, read: find.value.tickets.length, truncated: find.value.truncated };
+}
+
+/** A desk for create-ticket runs: the seeded database, and each run's new conversation observed. */
+function deskOn(name) {
+  const db = open(name);
+  return { db, desk: createDesk(db) };
+}
+
+let thread = 0;
+/** Observes a new conversation (untimed), then times createTicket until its transaction committed. */
+async function timeCreateTicket({ desk }) {
+  const threadId = `bench-${Date.now().toString(36)}-${++thread}`;
+  const contact = { email: `new.customer.${thread}@example.org`, name: `New Customer ${thread}` };
+  const observed = await desk.execute({
+    type: 'observe',
+    requestId: crypto.randomUUID(),
+    actor: 'content-script',
+    observation: {
+      provider: 'gmail',
+      account: ME,
+      threadId,
+      subject: `Zamówienie ${thread} nie dotarło`,
+      url: `https://mail.google.com/mail/u/0/#inbox/${threadId}`,
+      contact,
+      participants: [contact],
+      messageCount: 1,
+      lastMessageAt: Date.now(),
+    },
+  });
+  if (!observed.ok) throw new Error(observed.error.message);
+  const started = performance.now();
+  const out = await desk.execute({
+    type: 'createTicket',
+    requestId: crypto.randomUUID(),
+    actor: 'agent',
+    conversationId: observed.data.conversation.id,
+    draft: {},
+  });
+  const ms = performance.now() - started;
+  if (!out.ok) throw new Error(out.error.message);
+  return { ms, ticketId: out.data.ticket.id };
+}
+
+export { seed, timeImports, expected, timeQuery, deskOn, timeCreateTicket, SidedeskDatabase };
