@@ -3,7 +3,7 @@ import { useT } from '@/components/common/i18n';
 import { Confirm } from '@/components/common/confirm';
 import type { Toaster } from '@/components/common/toast';
 import { formatDateTime } from '@/components/common/format';
-import type { Settings } from '@/domain';
+import { countedMessage, ticketLabel, type Settings } from '@/domain';
 import { CSV_COLUMNS, type CsvColumn } from '@/domain/csv';
 import type { ExportFile } from '@/domain/export-format';
 import type { Client } from '@/messaging/client';
@@ -14,6 +14,17 @@ import { applyImport, previewImport, readImportFile, type ImportMode, type Impor
 import { download, exportFileName, exportReminder, lastExportAt, recordExport } from './data';
 
 const LISTS = ['tickets', 'conversations', 'contacts', 'timeline', 'trash'] as const;
+
+/** A record of the file as the agent knows it: a ticket by its number and name, a conversation by
+ * its subject, a contact by address; others by id. */
+function recordName(data: ExportFile, list: string, id: string): string {
+  if (list === 'tickets') {
+    const ticket = data.tickets.find((x) => x.id === id);
+    return ticket ? `${ticketLabel(ticket)} ${ticket.name}` : id;
+  }
+  if (list === 'conversations') return data.conversations.find((x) => x.id === id)?.subject ?? id;
+  return id;
+}
 const COLLISIONS_SHOWN = 20;
 
 interface Chosen {
@@ -36,6 +47,8 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // A new key empties the file field, so the same file can be chosen again after an import.
+  const [fileKey, setFileKey] = useState(0);
   const busy = progress !== null;
   const reminder = info ? exportReminder(info.last, info.tickets, Date.now()) : null;
 
@@ -99,14 +112,18 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
     setChosen(null);
     // The badge and the webmail tabs' chips read the desk again.
     await call('deskChanged', {}).catch(() => undefined);
-    toaster.info(t('dataImported', [result.written.tickets, result.collisions.length]));
+    setFileKey((k) => k + 1);
+    const lang = document.documentElement.lang;
+    toaster.info(
+      `${countedMessage(t, 'dataImported', result.written.tickets, [result.written.tickets], lang)} ${countedMessage(t, 'dataCollisionsSettled', result.collisions.length, [result.collisions.length], lang)}`,
+    );
   }
 
   const p = chosen?.preview;
   return (
     <div class="data">
       {reminder && (
-        <p class="notice" role="status">
+        <p class="data-notice" role="status">
           {reminder === 'never' ? t('dataNeverExported') : t('dataExportOld', [formatDateTime(info!.last!)])}
         </p>
       )}
@@ -124,6 +141,7 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
       <label class="field">
         <span>{t('dataImportFile')}</span>
         <input
+          key={fileKey}
           type="file"
           name="import-file"
           accept="application/json,.json"
@@ -132,7 +150,7 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
         />
       </label>
       {problem && (
-        <p class="error" role="alert">
+        <p class="data-error" role="alert">
           {t('dataRefused', [problem])}
         </p>
       )}
@@ -157,7 +175,7 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
               ))}
             </tbody>
           </table>
-          <fieldset>
+          <fieldset class="choices-set">
             <legend>{t('dataMode')}</legend>
             <label>
               <input
@@ -193,7 +211,11 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
             <ul class="collisions">
               {p.merge.collisions.slice(0, COLLISIONS_SHOWN).map((c) => (
                 <li key={`${c.list}:${c.id}`}>
-                  {t('dataCollision', [t(`dataList_${c.list}`), c.id, c.winner === 'file' ? t('dataWinsFile') : t('dataWinsDesk')])}
+                  {t('dataCollision', [
+                    t(`dataList_${c.list}`),
+                    recordName(chosen.data, c.list, c.id),
+                    c.winner === 'file' ? t('dataWinsFile') : t('dataWinsDesk'),
+                  ])}
                 </li>
               ))}
               {p.merge.collisions.length > COLLISIONS_SHOWN && (
@@ -201,16 +223,20 @@ export function DataSection({ db, call, settings, toaster }: { db: SidedeskDatab
               )}
             </ul>
           )}
-          {chosen.mode === 'replace' && !p.deskEmpty && <p class="notice">{t('dataReplaceWipes')}</p>}
+          {chosen.mode === 'replace' && !p.deskEmpty && <p class="data-notice">{t('dataReplaceWipes')}</p>}
           {p.problem && chosen.mode === 'merge' && (
-            <p class="error" role="alert">
+            <p class="data-error" role="alert">
               {t('dataRefused', [p.problem])}
             </p>
           )}
           {confirming ? (
             <Confirm
               id="import-confirm"
-              question={chosen.mode === 'replace' ? t('dataConfirmReplace', [p.file.tickets]) : t('dataConfirmMerge', [chosen.name])}
+              question={
+                chosen.mode === 'replace'
+                  ? countedMessage(t, 'dataConfirmReplace', p.file.tickets, [p.file.tickets], document.documentElement.lang)
+                  : t('dataConfirmMerge', [chosen.name])
+              }
               hint={chosen.mode === 'replace' && !p.deskEmpty ? t('dataReplaceWipes') : t('dataAllOrNothing')}
               confirmLabel={t('dataImport')}
               onConfirm={() => void apply()}

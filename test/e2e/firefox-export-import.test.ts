@@ -120,7 +120,7 @@ describe('Firefox ESR: export and import (smoke)', () => {
       draft: {},
     });
     expect(created.ok).toBe(true);
-    await page.waitForFunction(() => document.querySelector('#data p.notice')?.textContent?.includes('never been exported'));
+    await page.waitForFunction(() => document.querySelector('#data p.data-notice')?.textContent?.includes('never been exported'));
 
     // The browser saves downloads into a folder of the test's own, without asking.
     await bidiOf(page).send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
@@ -143,7 +143,7 @@ describe('Firefox ESR: export and import (smoke)', () => {
     expect(file.tickets).toEqual(await readTable(page, 'tickets'));
     expect(file.tickets[0].name).toBe('Zamówienie #4411 nie dotarło');
     await page.waitForFunction(() => document.querySelector('.toast span')?.textContent === 'Exported: the file is in your downloads.');
-    await page.waitForFunction(() => !document.querySelector('#data p.notice'));
+    await page.waitForFunction(() => !document.querySelector('#data p.data-notice'));
   });
 
   it('imports a small valid file: its ticket is written, beside the desk’s own', async () => {
@@ -165,7 +165,7 @@ describe('Firefox ESR: export and import (smoke)', () => {
     await confirm!.click();
     await page.waitForFunction(
       // "1 tickets": a wording bug the Chromium test reports; either form passes here.
-      () => /^Imported: 1 tickets? written, 0 collisions settled\.$/.test(document.querySelector('.toast span')?.textContent ?? ''),
+      () => /^Imported: 1 ticket written\. Collisions settled: 0\.$/.test(document.querySelector('.toast span')?.textContent ?? ''),
       { timeout: 15_000 },
     );
     const tickets = await readTable(page, 'tickets');
