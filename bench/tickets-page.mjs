@@ -27,7 +27,7 @@ const VIEWS = [
   {
     name: 'my open tickets',
     address: '?owner=me&stage=open',
-    served: 'the ownerId index read up to FILTER_CANDIDATES (5,000), then filtered by stage and sorted',
+    served: 'each of my accounts walked along [ownerId+updatedAt] newest first, filtered by stage on the way, until the page is full: exact',
   },
   {
     name: 'sorted by priority',

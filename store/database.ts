@@ -182,6 +182,12 @@ export class SidedeskDatabase extends Dexie {
       timeline: 'id, ticketId, conversationId, contactEmail, at, [ticketId+at], field',
       local: 'key',
     });
+    // Version 7: each owner's tickets by last change, so "my open tickets" reads only as far as
+    // its page, newest first, however many tickets an agent owns.
+    this.version(7).stores({
+      tickets:
+        'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId], createdAt, [priority+updatedAt], [pipelineId+stageId+updatedAt], [ownerId+updatedAt]',
+    });
     this.trash.hook('reading', (group) => {
       if (!group) return group;
       const { holds: _holds, ...rest } = group as TrashGroup & { holds?: string[] };

@@ -68,7 +68,8 @@ function merge(lists: Ticket[][], compare: (a: Ticket, b: Ticket) => number, nee
  * The first `need` tickets of a view, in its order. Each view is served by an index, bounded:
  * a search by the search index; a contact by `contactEmail`; an owner by `ownerId`; stages sorted
  * by last change by walking `[pipelineId+stageId+updatedAt]` of each stage, newest first, exact
- * however many match; stages in another order by `[pipelineId+stageId]`; a priority by
+ * however many match; an owner sorted by last change by walking `[ownerId+updatedAt]` the same
+ * way; stages in another order by `[pipelineId+stageId]`; a priority by
  * `[priority+updatedAt]`; a date range by `updatedAt` or `createdAt` (each read up to
  * FILTER_CANDIDATES, then filtered and sorted); otherwise the sort's own index walked only as far
  * as the page needs (the priority sort walks each priority in turn).
@@ -90,6 +91,20 @@ export async function findInView(db: SidedeskDatabase, view: TicketsView, settin
   if (view.owner && view.owner !== 'unassigned') {
     const owners = view.owner === 'me' ? me : [view.owner];
     if (owners.length === 0) return { tickets: [], truncated: false };
+    if (view.sort === 'updated') {
+      // Each owner's tickets newest first, only as far as the page: exact, however many they own.
+      const walks = await Promise.all(
+        owners.map((o) => walk(t.where('[ownerId+updatedAt]').between([o, Dexie.minKey], [o, Dexie.maxKey]).reverse(), wanted, need)),
+      );
+      return {
+        tickets: merge(
+          walks.map((w) => w.tickets),
+          compareBy('updated'),
+          need,
+        ),
+        truncated: walks.some((w) => w.truncated),
+      };
+    }
     return sortCandidates((cap) => t.where('ownerId').anyOf(owners).limit(cap).toArray(), view, wanted, need);
   }
   if (pairs && pairs.length === 0) return { tickets: [], truncated: false };

@@ -26,7 +26,7 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
   });
 
   it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {

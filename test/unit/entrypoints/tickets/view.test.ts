@@ -164,6 +164,23 @@ describe('every filter, the sorts and the columns', () => {
     expect(await names({ ...range, sort: 'number' }, 2)).toEqual(['Zoë 10', 'adam 7']);
   });
 
+  it('an owner’s open tickets sorted by last change are read exactly from their index, however many they own', async () => {
+    const db = openTestDatabase();
+    const n = FILTER_CANDIDATES + 300;
+    await db.tickets.bulkPut(
+      Array.from({ length: n }, (_, i) => ({
+        ...ticketRecord(i + 1),
+        ownerId: 'agent@sidedesk.test',
+        stageId: i % 3 === 0 ? 'closed' : 'new',
+        closedAt: i % 3 === 0 ? 1 : null,
+        updatedAt: 1_000_000 - i,
+      })),
+    );
+    const page = await loadTickets(db, { ...DEFAULT_VIEW, owner: 'agent@sidedesk.test', stage: 'open' }, 3);
+    expect(page.tickets.map((t) => t.number)).toEqual([2, 3, 5]);
+    expect(page.truncated).toBe(false);
+  });
+
   it('a stage sorted by last change is read exactly from its index, however many match', async () => {
     const db = openTestDatabase();
     const n = FILTER_CANDIDATES + 300;
