@@ -4,7 +4,11 @@
 import { DEFAULT_SETTINGS, parseSearch } from '@/domain';
 import { SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
-import { IMPORT_PAGE, searchRowsOf } from '@/store/import';
+import { applyImport, IMPORT_PAGE, readImportFile, searchRowsOf } from '@/store/import';
+import { exportDesk } from '@/store/export';
+import { EXPORT_LISTS } from '@/domain/export-format';
+import { createClient } from '@/messaging/client';
+import { sendBulk } from '@/pages/bulk';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { liveQuery } from 'dexie';
 import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
@@ -175,4 +179,164 @@ async function timeCreateTicket({ desk }) {
   return { ms, ticketId: out.data.ticket.id };
 }
 
-export { seed, timeImports, expected, timeQuery, deskOn, timeCreateTicket, SidedeskDatabase };
+// Desk actions (bench/desk-actions.mjs): a bulk stage change against single ones, through the
+// background as the pages send them, and an export and import against raw reads and writes.
+
+/** Up to `count` open tickets of the desk (ids, revisions, stages), by number. */
+async function openTickets(count, name = 'sidedesk') {
+  const db = open(name);
+  const all = await db.tickets.where('stageId').anyOf(['new', 'waiting-on-contact', 'waiting-on-us']).toArray();
+  db.close();
+  return all
+    .sort((a, b) => a.number - b.number)
+    .slice(0, count)
+    .map((t) => ({ id: t.id, rev: t.rev, stageId: t.stageId }));
+}
+
+const send = (message) => chrome.runtime.sendMessage(message);
+const client = createClient(send);
+
+/** `tickets` to `stageId` one message each (`command`), each awaited: ms from the first send to
+ * the last answer, and the results. */
+async function stageOneByOne(tickets, stageId, actor = 'bench') {
+  const results = [];
+  const started = performance.now();
+  for (const t of tickets) {
+    const answer = await send({
+      sidedesk: 1,
+      name: 'command',
+      data: { type: 'setTicketStage', requestId: crypto.randomUUID(), actor, ticketId: t.id, rev: t.rev, stageId },
+    });
+    results.push(answer?.ok ? { ok: true, result: answer.data } : { ok: false, error: answer?.error ?? { message: 'no answer' } });
+  }
+  return { ms: performance.now() - started, results };
+}
+
+/** `tickets` to `stageId` (or each its own `to`) as the tickets page's bulk action sends them
+ * (pages/bulk.ts `sendBulk`: `commands` in chunks of BULK_CHUNK). */
+async function stageInBulk(tickets, stageId, actor = 'bench') {
+  const bodies = tickets.map((t) => ({ type: 'setTicketStage', ticketId: t.id, rev: t.rev, stageId: stageId ?? t.to }));
+  const started = performance.now();
+  const results = await sendBulk(client, bodies, actor);
+  return { ms: performance.now() - started, results };
+}
+
+/** What a stage change did: how many changed, the new revisions, and the tickets' conversations
+ * still open (the cascade closes them when the stage is closed). */
+async function stageOutcome(results, tickets, name = 'sidedesk') {
+  const db = open(name);
+  const conversations = await db.conversations
+    .where('ticketId')
+    .anyOf(tickets.map((t) => t.id))
+    .toArray();
+  db.close();
+  return {
+    changed: results.filter((r) => r.ok && r.result.changed).length,
+    refused: results
+      .filter((r) => !r.ok)
+      .map((r) => r.error.message)
+      .slice(0, 3),
+    revs: results.map((r) => (r.ok ? r.result.ticket?.rev : undefined)),
+    cascaded: results.filter((r) => r.ok && r.result.cascade.some((e) => e.to === 'closed')).length,
+    conversations: conversations.length,
+    stillOpen: conversations.filter((c) => c.state === 'open').length,
+  };
+}
+
+/** What an export and an import keep between steps. */
+const io = {};
+const EXPORT_TABLES = [...EXPORT_LISTS, 'settings', 'meta'];
+
+/** `exportDesk` of the desk: ms, the file's size. The file is kept for the import. */
+async function timeExport(name = 'sidedesk') {
+  const db = open(name);
+  await db.open();
+  const started = performance.now();
+  io.file = await exportDesk(db);
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, bytes: io.file.size };
+}
+
+/** The same tables read raw: `toArray()` of each in one read transaction. */
+async function timeRawRead(name = 'sidedesk') {
+  const db = open(name);
+  await db.open();
+  const started = performance.now();
+  const tables = EXPORT_TABLES.map((t) => db[t]);
+  const read = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, records: read.reduce((n, r) => n + r.length, 0) };
+}
+
+async function fresh(name) {
+  await SidedeskDatabase.delete(name);
+  const db = open(name);
+  await db.open();
+  return db;
+}
+
+/** `readImportFile` of the exported file and `applyImport(…, 'replace')` into a fresh database:
+ * ms (and each part's), the tickets and search rows written. Keeps the parsed lists. */
+async function timeImport(name = 'bench-import-file') {
+  const db = await fresh(name);
+  const started = performance.now();
+  const read = await readImportFile(io.file);
+  const parsed = performance.now();
+  if (!read.ok) throw new Error(read.problem);
+  const out = await applyImport(db, read.data, 'replace');
+  const ms = performance.now() - started;
+  if (!out.ok) throw new Error(out.problem);
+  io.data = read.data;
+  const counts = { tickets: await db.tickets.count(), search: await db.ticketSearch.count() };
+  db.close();
+  await SidedeskDatabase.delete(name);
+  return { ms, readMs: parsed - started, applyMs: ms - (parsed - started), counts };
+}
+
+/** The parsed file's lists (and settings, next number) `bulkAdd`ed raw into a fresh database in
+ * one transaction, one bulkAdd per table; `search`, also the search rows built (searchRowsOf,
+ * timed) and added. */
+async function timeRawWrite(search, name = 'bench-import-raw') {
+  const data = io.data;
+  const db = await fresh(name);
+  const tables = [...EXPORT_TABLES, ...(search ? ['ticketSearch'] : [])].map((t) => db[t]);
+  const started = performance.now();
+  await db.transaction('rw', tables, async () => {
+    await db.settings.put({ key: 'settings', value: data.settings });
+    await db.meta.put({ key: 'nextTicketNumber', value: data.nextTicketNumber });
+    for (const list of EXPORT_LISTS) await db[list].bulkAdd(data[list]);
+    if (search) await db.ticketSearch.bulkAdd(searchRowsOf(data));
+  });
+  const ms = performance.now() - started;
+  const counts = { tickets: await db.tickets.count(), search: await db.ticketSearch.count() };
+  db.close();
+  await SidedeskDatabase.delete(name);
+  return { ms, counts };
+}
+
+/** Drops what the export and import kept. */
+function ioDone() {
+  delete io.file;
+  delete io.data;
+}
+
+export {
+  seed,
+  timeImports,
+  expected,
+  timeQuery,
+  deskOn,
+  timeCreateTicket,
+  SidedeskDatabase,
+  openTickets,
+  stageOneByOne,
+  stageInBulk,
+  stageOutcome,
+  timeExport,
+  timeRawRead,
+  timeImport,
+  timeRawWrite,
+  ioDone,
+};

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/browser.mjs';
 import * as contentScript from './content-script.mjs';
+import * as deskActions from './desk-actions.mjs';
 import * as panel from './panel.mjs';
 import * as searchIndexCost from './search-index-cost.mjs';
 import * as ticketsPage from './tickets-page.mjs';
@@ -15,6 +16,7 @@ const suites = Object.fromEntries(
     'side panel (issue 4)': panel,
     'tickets page at scale: first render and search (desk)': ticketsPage,
     'tickets search index: what it adds to writes (desk)': searchIndexCost,
+    'desk actions: board, bulk, export and import': deskActions,
   }).filter(([name]) => !only || name.includes(only)),
 );
 const results = {};
