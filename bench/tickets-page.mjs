@@ -27,7 +27,8 @@ const VIEWS = [
   {
     name: 'my open tickets',
     address: '?owner=me&stage=open',
-    served: 'each of my accounts walked along [ownerId+updatedAt] newest first, filtered by stage on the way, until the page is full: exact',
+    served:
+      'each of my accounts walked along [ownerId+updatedAt] newest first, filtered by stage on the way, until the page is full: exact',
   },
   {
     name: 'sorted by priority',
