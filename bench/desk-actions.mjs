@@ -10,7 +10,7 @@ import { bundleHarness } from './bundle.mjs';
 import { describe, machineLoad, median, ms, verdict } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-/** Export and import runs at 100,000 tickets: each takes about a minute. */
+/** Export and import runs at 100,000 tickets: each takes several minutes (an import alone about two). */
 const IO_RUNS = Number(process.env.BENCH_IO_RUNS ?? 3);
 const BIG = Number(process.env.BENCH_BOARD_SIZE ?? 100_000);
 const SMALL = 1_000;
@@ -211,7 +211,9 @@ async function exportImport(desk, results) {
     `${(median(ms_('import')) / median(ms_('writeSearch'))).toFixed(2)}×; the import includes the file's text, JSON parse, ` +
     'schema and invariant checks (raw: the parsed lists, unchecked) and the search rows it builds (raw: none, or the second ' +
     'baseline); served by applyImport writing in pages of IMPORT_PAGE (2,000) with bulkAdd in one read-write transaction';
-  if (IO_RUNS < 5) results['export and import runs'] = `n ${IO_RUNS} at ${n} tickets (each run about a minute; BENCH_IO_RUNS to change)`;
+  if (IO_RUNS < 5)
+    results['export and import runs'] =
+      `n ${IO_RUNS} at ${n} tickets (each run several minutes, an import alone about two; BENCH_IO_RUNS to change)`;
 }
 
 export async function run() {
