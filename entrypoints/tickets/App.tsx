@@ -326,36 +326,39 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
         <Board db={db} call={call} view={view} onView={change} />
       ) : (
         <>
-          {data && (selection.ids.size > 0 || progress) && (
-            <BulkBar
-              count={selection.ids.size}
-              matching={matching ? matching.ids.length : null}
-              allMatching={allMatching}
-              settings={data.settings}
-              progress={progress}
-              onChoose={(choice) => void ask(choice)}
-              onSelectMatching={() => matching && (setSelection({ ids: new Set(matching.ids), anchor: null }), setAllMatching(true))}
-              onClear={() => (setSelection(NO_SELECTION), setAllMatching(false))}
-              stageRef={stageRef}
-              ownerRef={ownerRef}
-              priorityRef={priorityRef}
-            />
-          )}
-          {allMatching && matching?.truncated && (
-            <p class="hint" role="status">
-              {t('selectionCapped', [matching.ids.length])}
-            </p>
-          )}
-          {confirm && pending && (
-            <Confirm
-              id="bulk-confirm"
-              question={confirm.question}
-              hint={confirm.hint}
-              confirmLabel={confirm.label}
-              onConfirm={() => void apply(pending)}
-              onCancel={() => setPending(null)}
-            />
-          )}
+          {/* The selection's bar and its confirmation stay in view together while the list scrolls. */}
+          <div class="bulk-zone">
+            {data && (selection.ids.size > 0 || progress) && (
+              <BulkBar
+                count={selection.ids.size}
+                matching={matching ? matching.ids.length : null}
+                allMatching={allMatching}
+                settings={data.settings}
+                progress={progress}
+                onChoose={(choice) => void ask(choice)}
+                onSelectMatching={() => matching && (setSelection({ ids: new Set(matching.ids), anchor: null }), setAllMatching(true))}
+                onClear={() => (setSelection(NO_SELECTION), setAllMatching(false))}
+                stageRef={stageRef}
+                ownerRef={ownerRef}
+                priorityRef={priorityRef}
+              />
+            )}
+            {allMatching && matching?.truncated && (
+              <p class="hint" role="status">
+                {t('selectionCapped', [matching.ids.length])}
+              </p>
+            )}
+            {confirm && pending && (
+              <Confirm
+                id="bulk-confirm"
+                question={confirm.question}
+                hint={confirm.hint}
+                confirmLabel={confirm.label}
+                onConfirm={() => void apply(pending)}
+                onCancel={() => setPending(null)}
+              />
+            )}
+          </div>
           {data?.truncated && (
             <p class="hint" role="status">
               {t('searchTruncated')}

@@ -114,7 +114,7 @@ describe('Chromium: hostile mail', () => {
     expect(elements.filter((name) => ['IMG', 'SCRIPT', 'B'].includes(name))).toEqual([]);
     expect(await mail.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await ext.reload();
-    await expect.poll(() => ext.locator('td').nth(1).textContent(), { timeout: 5000 }).toContain('<img src=x');
+    await expect.poll(() => ext.locator('tbody tr td a').first().textContent(), { timeout: 5000 }).toContain('<img src=x');
     expect(await ext.locator('tbody img, tbody script').count()).toBe(0);
     await mail.close();
     await ext.close();
