@@ -194,46 +194,8 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
                 ))}
             </fieldset>
           )}
-          <fieldset>
-            <legend>{t('filterCreated')}</legend>
-            <input
-              type="date"
-              name="createdFrom"
-              aria-label={t('filterCreatedFrom')}
-              value={view.createdFrom}
-              max={view.createdTo || undefined}
-              onChange={(e) => onChange({ createdFrom: e.currentTarget.value })}
-            />
-            –
-            <input
-              type="date"
-              name="createdTo"
-              aria-label={t('filterCreatedTo')}
-              value={view.createdTo}
-              min={view.createdFrom || undefined}
-              onChange={(e) => onChange({ createdTo: e.currentTarget.value })}
-            />
-          </fieldset>
-          <fieldset>
-            <legend>{t('filterUpdated')}</legend>
-            <input
-              type="date"
-              name="updatedFrom"
-              aria-label={t('filterUpdatedFrom')}
-              value={view.updatedFrom}
-              max={view.updatedTo || undefined}
-              onChange={(e) => onChange({ updatedFrom: e.currentTarget.value })}
-            />
-            –
-            <input
-              type="date"
-              name="updatedTo"
-              aria-label={t('filterUpdatedTo')}
-              value={view.updatedTo}
-              min={view.updatedFrom || undefined}
-              onChange={(e) => onChange({ updatedTo: e.currentTarget.value })}
-            />
-          </fieldset>
+          <DayRange which="created" view={view} onChange={onChange} />
+          <DayRange which="updated" view={view} onChange={onChange} />
           {more > 0 && (
             <button
               type="button"
@@ -278,5 +240,35 @@ export function FilterBar({ view, settings, properties, onChange }: FilterBarPro
         </details>
       )}
     </>
+  );
+}
+
+/** A created or last-change range: two days, each bounding the other. */
+function DayRange({ which, view, onChange }: { which: 'created' | 'updated'; view: TicketsView; onChange: FilterBarProps['onChange'] }) {
+  const t = useT();
+  const from = `${which}From` as const;
+  const to = `${which}To` as const;
+  const label = which === 'created' ? 'filterCreated' : 'filterUpdated';
+  return (
+    <fieldset>
+      <legend>{t(label)}</legend>
+      <input
+        type="date"
+        name={from}
+        aria-label={t(`${label}From`)}
+        value={view[from]}
+        max={view[to] || undefined}
+        onChange={(e) => onChange({ [from]: e.currentTarget.value })}
+      />
+      –
+      <input
+        type="date"
+        name={to}
+        aria-label={t(`${label}To`)}
+        value={view[to]}
+        min={view[from] || undefined}
+        onChange={(e) => onChange({ [to]: e.currentTarget.value })}
+      />
+    </fieldset>
   );
 }
