@@ -136,7 +136,44 @@ export function recordsOf(n, size) {
     lastSeenAt: updatedAt,
     rev: 1,
   };
-  return { ticket, conversation, contact };
+  return { ticket, conversation, contact, timeline: timelineOf(ticket, conversation) };
+}
+
+/** What the desk's timeline holds for ticket `n` as the desk writes it: the conversation seen, the
+ * ticket created from it and the conversation linked; a closed ticket's stage change, and its
+ * conversation closed by the cascade. An export carries these, so an import writes them. */
+function timelineOf(ticket, conversation) {
+  const entry = (k, at, fields) => ({
+    id: `${ticket.id}-e${k}`,
+    at,
+    actor: ME,
+    requestId: `${ticket.id}-r${k < 3 ? k : 3}`,
+    ticketId: null,
+    conversationId: null,
+    contactEmail: null,
+    rule: null,
+    seq: 0,
+    ...fields,
+  });
+  const created = ticket.createdAt;
+  const entries = [
+    entry(0, created, { conversationId: conversation.id, field: 'created', from: null, to: conversation.subject }),
+    entry(1, created, { ticketId: ticket.id, field: 'created', from: null, to: ticket.name }),
+    entry(2, created, { conversationId: conversation.id, field: 'ticketId', from: null, to: ticket.id, seq: 1 }),
+  ];
+  if (ticket.stageId === 'closed')
+    entries.push(
+      entry(3, ticket.updatedAt, { ticketId: ticket.id, field: 'stageId', from: 'new', to: 'closed' }),
+      entry(4, ticket.updatedAt, {
+        conversationId: conversation.id,
+        field: 'state',
+        from: 'open',
+        to: 'closed',
+        rule: 'close-ticket-closes-conversations',
+        seq: 1,
+      }),
+    );
+  return entries;
 }
 
 /** The settings the seeded desk has: the default pipeline, and a team the owners come from. */

@@ -9,7 +9,7 @@ import { exportDesk } from '@/store/export';
 import { EXPORT_LISTS } from '@/domain/export-format';
 import { createClient } from '@/messaging/client';
 import { sendBulk } from '@/pages/bulk';
-import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
+import { findTickets } from '@/store/search-index';
 import { liveQuery } from 'dexie';
 import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
 import { ME, recordsOf, teamOf } from './desk-data.mjs';
@@ -22,8 +22,8 @@ const written = new WeakMap();
 /**
  * Records `from`..`to` of a desk of `size` into a fresh database, as the import writes them
  * (`bulkAdd`, a page at a time), one transaction per page of tickets with their conversations and
- * new contacts, and, `indexed`, their search rows as the import builds them (`searchRowsOf`:
- * `ticketSearchWords` of each ticket, its contact and its conversations' subjects). Returns how
+ * new contacts and timeline entries, and, `indexed`, their search rows as the import builds them (`searchRowsOf`:
+ * `ticketWordsWords` of each ticket, its contact and its conversations' subjects). Returns how
  * many words the search rows hold.
  */
 async function write(db, size, { from = 0, to = size, indexed = true } = {}) {
@@ -33,22 +33,25 @@ async function write(db, size, { from = 0, to = size, indexed = true } = {}) {
   for (let start = from; start < to; start += BATCH) {
     const tickets = [];
     const conversations = [];
+    const timeline = [];
     const contacts = new Map();
     for (let n = start; n < Math.min(to, start + BATCH); n++) {
       const r = recordsOf(n, size);
       tickets.push(r.ticket);
       conversations.push(r.conversation);
+      timeline.push(...r.timeline);
       contacts.set(r.contact.email, r.contact);
     }
     const fresh = [...contacts.values()].filter((c) => !seen.has(c.email));
-    const tables = indexed ? [db.tickets, db.conversations, db.contacts, db.ticketSearch] : [db.tickets, db.conversations, db.contacts];
+    const tables = [db.tickets, db.conversations, db.contacts, db.timeline, ...(indexed ? [db.ticketWords] : [])];
     await db.transaction('rw', tables, async () => {
       await db.tickets.bulkAdd(tickets);
       await db.conversations.bulkAdd(conversations);
       await db.contacts.bulkAdd(fresh);
+      await db.timeline.bulkAdd(timeline);
       if (!indexed) return;
       const rows = searchRowsOf({ tickets, conversations, contacts: [...contacts.values()] });
-      await db.ticketSearch.bulkAdd(rows);
+      await db.ticketWords.bulkAdd(rows);
       words += rows.reduce((sum, row) => sum + row.words.length, 0);
     });
     for (const c of fresh) seen.add(c.email);
@@ -94,7 +97,7 @@ async function timeImports(size, keep = false) {
       batches[kind].push(performance.now() - started);
     }
   }
-  const rows = { with: await dbs.with.ticketSearch.count(), without: await dbs.without.ticketSearch.count() };
+  const rows = { with: await dbs.with.ticketWords.count(), without: await dbs.without.ticketWords.count() };
   for (const [kind, db] of Object.entries(dbs)) {
     db.close();
     if (!(keep && kind === 'with')) await SidedeskDatabase.delete(db.name);
@@ -107,7 +110,7 @@ async function timeImports(size, keep = false) {
 async function expected(text, name = 'sidedesk', limit = 100) {
   const db = open(name);
   const query = parseSearch(text);
-  const rows = await db.ticketSearch.toArray();
+  const rows = await db.ticketWords.toArray();
   const hit = new Set(
     rows.filter((r) => query.terms.length > 0 && query.terms.every((t) => r.words.some((w) => w.startsWith(t)))).map((r) => r.ticketId),
   );
@@ -132,10 +135,13 @@ async function timeQuery(text, name = 'sidedesk') {
         error: reject,
       });
     });
-  const find = await live(() => findTickets(db, text, SEARCH_CANDIDATES));
+  const find = await live(() => findTickets(db, text, { limit: 101 }));
+  const rawStarted = performance.now();
+  await findTickets(db, text, { limit: 101 });
+  const findRawMs = performance.now() - rawStarted;
   const load = await live(() => loadTickets(db, viewFromAddress(`?q=${encodeURIComponent(text)}`), 100));
   db.close();
-  return { findMs: find.ms, loadMs: load.ms, read: find.value.tickets.length, truncated: find.value.truncated };
+  return { findMs: find.ms, findRawMs, loadMs: load.ms, read: find.value.tickets.length, truncated: find.value.truncated };
 }
 
 /** A desk for create-ticket runs: the seeded database, and each run's new conversation observed. */
@@ -289,7 +295,7 @@ async function timeImport(name = 'bench-import-file') {
   const ms = performance.now() - started;
   if (!out.ok) throw new Error(out.problem);
   io.data = read.data;
-  const counts = { tickets: await db.tickets.count(), search: await db.ticketSearch.count() };
+  const counts = { tickets: await db.tickets.count(), search: await db.ticketWords.count() };
   db.close();
   await SidedeskDatabase.delete(name);
   return { ms, readMs: parsed - started, applyMs: ms - (parsed - started), counts };
@@ -301,16 +307,16 @@ async function timeImport(name = 'bench-import-file') {
 async function timeRawWrite(search, name = 'bench-import-raw') {
   const data = io.data;
   const db = await fresh(name);
-  const tables = [...EXPORT_TABLES, ...(search ? ['ticketSearch'] : [])].map((t) => db[t]);
+  const tables = [...EXPORT_TABLES, ...(search ? ['ticketWords'] : [])].map((t) => db[t]);
   const started = performance.now();
   await db.transaction('rw', tables, async () => {
     await db.settings.put({ key: 'settings', value: data.settings });
     await db.meta.put({ key: 'nextTicketNumber', value: data.nextTicketNumber });
     for (const list of EXPORT_LISTS) await db[list].bulkAdd(data[list]);
-    if (search) await db.ticketSearch.bulkAdd(searchRowsOf(data));
+    if (search) await db.ticketWords.bulkAdd(searchRowsOf(data));
   });
   const ms = performance.now() - started;
-  const counts = { tickets: await db.tickets.count(), search: await db.ticketSearch.count() };
+  const counts = { tickets: await db.tickets.count(), search: await db.ticketWords.count() };
   db.close();
   await SidedeskDatabase.delete(name);
   return { ms, counts };

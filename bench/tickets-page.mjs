@@ -39,7 +39,7 @@ const VIEWS = [
 
 /** Searches typed into the page, and what each finds in the seeded desk. */
 const SEARCHES = [
-  { kind: 'word', q: COMMON_WORD, about: `"${COMMON_WORD}": a word of about 1 ticket in 5, read up to SEARCH_CANDIDATES` },
+  { kind: 'word', q: COMMON_WORD, about: `"${COMMON_WORD}": a word of about 1 ticket in 5, walked newest first as far as the page` },
   { kind: 'contact name', q: 'kowalska', about: `"kowalska": a contact's surname (${ANNA.tickets} tickets at every size)` },
   {
     kind: 'contact address',
@@ -201,7 +201,7 @@ export async function run() {
       for (const size of [10_000, 100_000]) {
         const f = s.found[size];
         const q = queries[`${s.key}@${size}`];
-        const read = `${q[0].read.toLocaleString('en')} ${q[0].read === 1 ? 'ticket' : 'tickets'} read${q[0].truncated ? ' (cut at SEARCH_CANDIDATES)' : ''}`;
+        const read = `${q[0].read.toLocaleString('en')} ${q[0].read === 1 ? 'ticket' : 'tickets'} read${q[0].truncated ? ' (said to be cut)' : ''}`;
         const store = `findTickets ${ms(median(q.map((x) => x.findMs)))}, the page's read ${ms(median(q.map((x) => x.loadMs)))}`;
         const correct = f.right
           ? 'shows the rows a full read of the desk gives'
@@ -221,7 +221,9 @@ export async function run() {
 
 const SERVED =
   'a number by the unique number index (one key); words, names and addresses by the *words multi-entry index of ' +
-  'ticketSearch: the prefix range of one term (the longest, or if it starts more than SEARCH_CANDIDATES (2,000) words, the ' +
-  'first shorter term that starts fewer), read at most 2,001 entries deep in one request (its keys for one term; its rows, ' +
-  'with the words the other terms are checked on, for more), then the matching tickets by primary key (at most 2,000); the ' +
-  "page's model asks for all SEARCH_CANDIDATES, filters and sorts them, and paints 100 with their conversations and contacts";
+  'ticketWords, keyed [updatedAt+number] so that each word\'s entries come newest first: the different words one term ' +
+  'starts are found by seeking from one to the next (the longest term, or the next if it starts more than MAX_MERGED_WORDS ' +
+  '(24)), each word walked newest first and the walks merged, only as far as the page (101 tickets that have the other ' +
+  'terms and pass the filters; no more than SEARCH_WALK_LIMIT (20,000) entries), then those tickets by the number index; ' +
+  'exact however many match. Only a term starting more than 24 words reads SEARCH_CANDIDATES (2,000) entries in word ' +
+  'order and says it may have cut';

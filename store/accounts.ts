@@ -16,21 +16,33 @@ const ACCOUNTS_MAX = 25;
  * along the primary key: one indexed read per account, never a walk over conversations.
  */
 export async function browserAccounts(db: SidedeskDatabase): Promise<string[]> {
-  // The member the agent marked as themselves on the options page comes first.
-  const chosen = (await db.local.get('me'))?.value;
+  // The member the agent marked as themselves on the options page comes first. Each provider's
+  // accounts are looked for side by side: a page waits for the longest walk, not for their sum.
+  const [chosen, ...byProvider] = await Promise.all([
+    db.local.get('me').then((row) => row?.value),
+    ...PROVIDER_IDS.map((provider) => accountsOf(db, provider)),
+  ]);
   // A member who has since left the team is "me" no more.
   const member = chosen ? (await readSettings(db)).team.find((m) => m.id === chosen) : undefined;
   const accounts: string[] = member && member.active !== false ? [member.id] : [];
-  for (const provider of PROVIDER_IDS) {
-    let from = `${provider}:`;
-    while (accounts.length < ACCOUNTS_MAX) {
-      const [id] = await db.conversations.where('id').between(from, `${provider};`, false, false).limit(1).primaryKeys();
-      if (id === undefined) break;
-      const account = id.slice(provider.length + 1, id.indexOf(':', provider.length + 1));
-      // The reserved `.invalid` domain is a page that could not show its account: no one.
-      if (!account.endsWith('.invalid') && !accounts.includes(account)) accounts.push(account);
-      from = `${provider}:${account}:\uffff`;
-    }
+  for (const account of byProvider.flat()) {
+    if (accounts.length >= ACCOUNTS_MAX) break;
+    if (!accounts.includes(account)) accounts.push(account);
+  }
+  return accounts;
+}
+
+/** The accounts `provider`'s conversations were recorded under, skipping from one to the next. */
+async function accountsOf(db: SidedeskDatabase, provider: string): Promise<string[]> {
+  const accounts: string[] = [];
+  let from = `${provider}:`;
+  while (accounts.length < ACCOUNTS_MAX) {
+    const [id] = await db.conversations.where('id').between(from, `${provider};`, false, false).limit(1).primaryKeys();
+    if (id === undefined) break;
+    const account = id.slice(provider.length + 1, id.indexOf(':', provider.length + 1));
+    // The reserved `.invalid` domain is a page that could not show its account: no one.
+    if (!account.endsWith('.invalid')) accounts.push(account);
+    from = `${provider}:${account}:\uffff`;
   }
   return accounts;
 }

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import {
   ticketSearchWords,
   type CommandResult,
@@ -54,8 +54,18 @@ export interface DatabaseOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-/** One row per ticket: the words it is found by (`*words`, a multi-entry index). */
-export interface TicketSearchRecord {
+/** A row of the search index by its key: its ticket's last change and number, negated. */
+export type SearchKey = [order: number, rank: number];
+
+/** One row per ticket: the words it is found by (`*words`, a multi-entry index). Keyed by
+ * `[order+rank]`, the ticket's last change and number negated, so that the index holds each
+ * word's tickets newest first (the tickets page's order), and a search reads forward only as many
+ * matches as it shows, in one request. */
+export interface TicketWordsRecord {
+  /** -updatedAt */
+  order: number;
+  /** -number */
+  rank: number;
   ticketId: string;
   words: string[];
 }
@@ -70,9 +80,24 @@ export const TABLES = [
   'meta',
   'requests',
   'tabs',
-  'ticketSearch',
+  'ticketWords',
   'local',
 ] as const;
+
+/** Every stored ticket's search row, built from the tables as the desk keeps them. */
+async function searchRowsStored(tx: Transaction): Promise<TicketWordsRecord[]> {
+  const tickets = (await tx.table('tickets').toArray()) as Ticket[];
+  const conversations = (await tx.table('conversations').where('ticketId').above('').toArray()) as Conversation[];
+  const contacts = new Map(((await tx.table('contacts').toArray()) as Contact[]).map((c) => [c.email, c]));
+  const subjects = new Map<string, string[]>();
+  for (const c of conversations) subjects.set(c.ticketId!, [...(subjects.get(c.ticketId!) ?? []), c.subject]);
+  return tickets.map((t) => ({
+    order: -t.updatedAt,
+    rank: -t.number,
+    ticketId: t.id,
+    words: ticketSearchWords(t, t.contactEmail ? contacts.get(t.contactEmail) : undefined, subjects.get(t.id) ?? []),
+  }));
+}
 
 export class SidedeskDatabase extends Dexie {
   tickets!: EntityTable<Ticket, 'id'>;
@@ -86,7 +111,7 @@ export class SidedeskDatabase extends Dexie {
   meta!: EntityTable<KeyValue<number>, 'key'>;
   requests!: EntityTable<RequestRecord, 'requestId'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
-  ticketSearch!: EntityTable<TicketSearchRecord, 'ticketId'>;
+  ticketWords!: Dexie.Table<TicketWordsRecord, SearchKey>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? 'sidedesk', {
@@ -154,21 +179,10 @@ export class SidedeskDatabase extends Dexie {
     });
     // Version 4: the words each ticket is found by (its name, description, contact, subjects),
     // kept by the desk in the same transaction as every write; built here for the desk stored so far.
-    this.version(4)
-      .stores({ ticketSearch: 'ticketId, *words' })
-      .upgrade(async (tx) => {
-        const tickets = (await tx.table('tickets').toArray()) as Ticket[];
-        const conversations = (await tx.table('conversations').where('ticketId').above('').toArray()) as Conversation[];
-        const contacts = new Map(((await tx.table('contacts').toArray()) as Contact[]).map((c) => [c.email, c]));
-        const subjects = new Map<string, string[]>();
-        for (const c of conversations) subjects.set(c.ticketId!, [...(subjects.get(c.ticketId!) ?? []), c.subject]);
-        await tx.table('ticketSearch').bulkPut(
-          tickets.map((t) => ({
-            ticketId: t.id,
-            words: ticketSearchWords(t, t.contactEmail ? contacts.get(t.contactEmail) : undefined, subjects.get(t.id) ?? []),
-          })),
-        );
-      });
+    this.version(4).stores({ ticketSearch: 'ticketId, *words' }).upgrade(async (tx) => {
+      const rows = await searchRowsStored(tx);
+      await tx.table('ticketSearch').bulkPut(rows.map(({ ticketId, words }) => ({ ticketId, words })));
+    });
     // Version 5: the tickets page's sorts and filters walk an index instead of the desk: each
     // stage by last change (the board's columns, a stage filter in the list's order), priority
     // by last change (the priority sort), and creation time (the created-date filter).
@@ -188,6 +202,14 @@ export class SidedeskDatabase extends Dexie {
       tickets:
         'id, &number, stageId, ownerId, contactEmail, updatedAt, [pipelineId+stageId], createdAt, [priority+updatedAt], [pipelineId+stageId+updatedAt], [ownerId+updatedAt]',
     });
+    // Version 8: the search index keyed by last change and number instead of ticket id: a word's
+    // entries come newest first, so a search that matches thousands reads only the page it shows.
+    // IndexedDB cannot change a store's key: the rows move to a new store, rebuilt from the desk.
+    this.version(8)
+      .stores({ ticketSearch: null, ticketWords: '[order+rank], ticketId, *words' })
+      .upgrade(async (tx) => {
+        await tx.table('ticketWords').bulkPut(await searchRowsStored(tx));
+      });
     this.trash.hook('reading', (group) => {
       if (!group) return group;
       const { holds: _holds, ...rest } = group as TrashGroup & { holds?: string[] };

@@ -3,7 +3,8 @@ import { ticketSearchWords, type Contact } from '@/domain';
 import { EXPORT_LISTS, type DeskData, type ExportFile, type ExportList } from '@/domain/export-format';
 import { checkDesk, checkImport, checkImportSize, parseImportText } from '@/domain/import-check';
 import { countsOf, mergeDesks, type Collision, type Merge } from '@/domain/import-merge';
-import type { SidedeskDatabase, TicketSearchRecord } from './database';
+import type { SidedeskDatabase, TicketWordsRecord } from './database';
+import { wordsRow } from './search-index';
 import { readSettings } from './settings';
 
 /** `replace`: the file becomes the desk (an exact restore). `merge`: the file joins the desk, by id. */
@@ -37,7 +38,7 @@ export async function readImportFile(file: Blob): Promise<ReadImport> {
 
 /** The tables an import writes. `requests` and `tabs` are not the desk's data: left as they are. */
 function importTables(db: SidedeskDatabase) {
-  return [db.tickets, db.conversations, db.contacts, db.timeline, db.trash, db.settings, db.meta, db.ticketSearch];
+  return [db.tickets, db.conversations, db.contacts, db.timeline, db.trash, db.settings, db.meta, db.ticketWords];
 }
 
 function tableOf(db: SidedeskDatabase, list: ExportList): Table<unknown, string> {
@@ -77,7 +78,7 @@ export async function readDesk(db: SidedeskDatabase): Promise<DeskData> {
  * tables: the ticket, its contact, and the subjects of its live conversations in the order the
  * `ticketId` index gives them (by conversation id).
  */
-export function searchRowsOf(data: Pick<DeskData, 'tickets' | 'conversations' | 'contacts'>): TicketSearchRecord[] {
+export function searchRowsOf(data: Pick<DeskData, 'tickets' | 'conversations' | 'contacts'>): TicketWordsRecord[] {
   const contacts = new Map<string, Contact>(data.contacts.map((c) => [c.email, c]));
   const linked = new Map<string, Array<{ id: string; subject: string }>>();
   for (const c of data.conversations) {
@@ -85,14 +86,16 @@ export function searchRowsOf(data: Pick<DeskData, 'tickets' | 'conversations' | 
   }
   // IndexedDB orders string keys by UTF-16 code unit, as `<` does (not as localeCompare).
   const byKey = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return data.tickets.map((t) => ({
-    ticketId: t.id,
-    words: ticketSearchWords(
+  return data.tickets.map((t) =>
+    wordsRow(
       t,
-      t.contactEmail === null ? undefined : contacts.get(t.contactEmail),
-      (linked.get(t.id) ?? []).sort(byKey).map((c) => c.subject),
+      ticketSearchWords(
+        t,
+        t.contactEmail === null ? undefined : contacts.get(t.contactEmail),
+        (linked.get(t.id) ?? []).sort(byKey).map((c) => c.subject),
+      ),
     ),
-  }));
+  );
 }
 
 export interface ImportPreview {
@@ -170,12 +173,14 @@ export async function applyImport(
       if (mode === 'replace') {
         const counts = await deskCounts(db);
         if (!isEmpty(counts) && !options.wipe) return { ok: false, problem: notEmpty(counts) };
-        await Promise.all([...EXPORT_LISTS.map((l) => tableOf(db, l).clear()), db.ticketSearch.clear()]);
+        await Promise.all([...EXPORT_LISTS.map((l) => tableOf(db, l).clear()), db.ticketWords.clear()]);
       } else {
         const merge = mergeDesks(await readDesk(db), data);
         if (merge.problem) return { ok: false, problem: `The merged desk would be broken: ${merge.problem}` };
         ({ writes, data: result, collisions } = merge);
         rows = searchRowsOf(result);
+        // Rows are keyed by last change: the whole index is written anew, none left at an old key.
+        await db.ticketWords.clear();
       }
       const total = EXPORT_LISTS.reduce((n, l) => n + writes[l].length, 0) + rows.length;
       let done = 0;
@@ -190,7 +195,7 @@ export async function applyImport(
       await db.settings.put({ key: 'settings', value: result.settings });
       await db.meta.put({ key: 'nextTicketNumber', value: result.nextTicketNumber });
       for (const list of EXPORT_LISTS) await write(tableOf(db, list), writes[list]);
-      await write(db.ticketSearch as unknown as Table<unknown, string>, rows);
+      await write(db.ticketWords as unknown as Table<unknown, string>, rows);
       return { ok: true, mode, written: countsOf(writes), collisions };
     });
   } catch (error) {

@@ -1,9 +1,14 @@
 import { parseSearch, ticketSearchWords, type Ticket, type Writes } from '@/domain';
-import type { SidedeskDatabase, TicketSearchRecord } from './database';
+import type { SearchKey, SidedeskDatabase, TicketWordsRecord } from './database';
 
-/** How many matches of a search are read at most before they are sorted: a word that starts
- * half the desk (a single letter) is cut here, and the page says to type more. */
+/** How many matches a search reads at most when it cannot walk them newest first (a prefix that
+ * starts more than MAX_MERGED_WORDS different words, "a"): the page says to type more. */
 export const SEARCH_CANDIDATES = 2000;
+/** How many different words a prefix may start for its matches to be walked newest first, one
+ * walk per word merged: past it, SEARCH_CANDIDATES of them are read in the index's word order. */
+export const MAX_MERGED_WORDS = 24;
+/** How many index entries a search walks at most looking for tickets that pass a filter. */
+export const SEARCH_WALK_LIMIT = 20_000;
 
 /** The tickets whose words a decision may have changed: their own, their conversations', their contact's. */
 export async function ticketsTouchedBy(db: SidedeskDatabase, w: Writes): Promise<Set<string>> {
@@ -16,90 +21,194 @@ export async function ticketsTouchedBy(db: SidedeskDatabase, w: Writes): Promise
   return ids;
 }
 
+/** A ticket's row of the index: its words, keyed by its last change and number so that every
+ * word's entries come newest first, in the tickets page's own order. */
+export function wordsRow(ticket: Ticket, words: string[]): TicketWordsRecord {
+  return { order: -ticket.updatedAt, rank: -ticket.number, ticketId: ticket.id, words };
+}
+
 /** Recomputes the words of `ticketIds` from what is stored now (inside the writing transaction). */
 export async function refreshSearch(db: SidedeskDatabase, ticketIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(ticketIds)];
   if (ids.length === 0) return;
   const tickets = await db.tickets.bulkGet(ids);
   const live = tickets.filter((t): t is Ticket => t !== undefined);
-  const gone = ids.filter((_, i) => tickets[i] === undefined);
   const conversations = await db.conversations
     .where('ticketId')
     .anyOf(live.map((t) => t.id))
     .toArray();
   const contacts = await db.contacts.bulkGet(live.map((t) => t.contactEmail ?? ''));
-  const rows = live.map((t, i) => ({
-    ticketId: t.id,
-    words: ticketSearchWords(
+  const rows = live.map((t, i) =>
+    wordsRow(
       t,
-      contacts[i],
-      conversations.filter((c) => c.ticketId === t.id).map((c) => c.subject),
+      ticketSearchWords(
+        t,
+        contacts[i],
+        conversations.filter((c) => c.ticketId === t.id).map((c) => c.subject),
+      ),
     ),
-  }));
-  await db.ticketSearch.bulkDelete(gone);
-  await db.ticketSearch.bulkPut(rows);
+  );
+  // A row's key moves with the ticket's last change: the old one is found by its ticket.
+  await db.ticketWords.where('ticketId').anyOf(ids).delete();
+  await db.ticketWords.bulkPut(rows);
 }
 
 export interface FoundTickets {
   tickets: Ticket[];
-  /** More matched than were read: the agent should type more. */
+  /** More may match than were looked at: the agent should type more (or narrow the view). */
   truncated: boolean;
 }
 
-/** The ids of the tickets having a word that starts with every one of `terms`, at most
- * SEARCH_CANDIDATES of them, and whether more matched than that. */
-async function matchingIds(db: SidedeskDatabase, terms: readonly string[]): Promise<{ ids: string[]; truncated: boolean }> {
-  // A read that comes back full was cut: more may match. A ticket having two words that start with
-  // the term is there twice, so the count is taken before those are merged.
-  const keys = async (term: string) => {
-    const read = await db.ticketSearch
+export interface SearchOptions {
+  /** How many tickets to find at most. */
+  limit?: number;
+  /** Only tickets that pass (the page's other filters), looked for as the walk goes. */
+  wanted?: (t: Ticket) => boolean;
+  /** How many index entries to walk at most (SEARCH_WALK_LIMIT). */
+  walkLimit?: number;
+}
+
+/** Newest first: the tickets page's "last change" order (then the highest number), which is the
+ * keys' ascending order. */
+const newer = (a: SearchKey, b: SearchKey) => a[0] - b[0] || a[1] - b[1];
+
+/** Index entries, newest first, a chunk at a time. */
+interface KeySource {
+  next(n: number): Promise<SearchKey[]>;
+}
+
+/** The different words the index holds under `prefix`, found by seeking from one to the next (a
+ * request each, however many tickets have them); null when there are more than `cap`. */
+async function wordsUnder(db: SidedeskDatabase, prefix: string, cap: number): Promise<string[] | null> {
+  const words: string[] = [];
+  const upper = `${prefix}\uffff`;
+  let from = prefix;
+  for (;;) {
+    const [word] = (await db.ticketWords
       .where('words')
-      .startsWith(term)
-      .limit(SEARCH_CANDIDATES + 1)
-      .primaryKeys();
-    return { ids: [...new Set(read)].slice(0, SEARCH_CANDIDATES), cut: read.length > SEARCH_CANDIDATES };
-  };
-  const matching = (rows: ReadonlyArray<TicketSearchRecord | undefined>, others: readonly string[]) =>
-    rows
-      .filter((row): row is TicketSearchRecord => row !== undefined && others.every((term) => row.words.some((w) => w.startsWith(term))))
-      .map((row) => row.ticketId);
-  // The longest term is likely the most selective: it opens the index. With one term its keys are
-  // all it takes; with more, its rows come in the same single read (one request, not one per
-  // candidate) with the words the other terms are checked on.
-  const [first, ...rest] = [...terms].sort((a, b) => b.length - a.length);
-  if (rest.length === 0) {
-    const { ids, cut } = await keys(first!);
-    return { ids, truncated: cut };
+      .between(from, upper, words.length === 0, false)
+      .limit(1)
+      .keys()) as string[];
+    if (word === undefined) return words;
+    if (words.length === cap) return null;
+    words.push(word);
+    from = word;
   }
-  const read = await db.ticketSearch
+}
+
+/** One word's entries, newest first: the index holds each word's entries in key order. */
+class WordWalk {
+  private buffer: SearchKey[] = [];
+  private read = 0;
+  done = false;
+  constructor(
+    private readonly db: SidedeskDatabase,
+    private readonly word: string,
+  ) {}
+  get head(): SearchKey | undefined {
+    return this.buffer[0];
+  }
+  shift(): SearchKey | undefined {
+    return this.buffer.shift();
+  }
+  /** Holds at least `n` entries, unless the word has no more. */
+  async fill(n: number): Promise<void> {
+    if (this.done || this.buffer.length >= n) return;
+    const want = n - this.buffer.length;
+    // From the word's first entry again, in one request (getAllKeys with a count), rather than a
+    // cursor stepped past what was read: a walk rarely needs more than its first chunk.
+    const got = (await this.db.ticketWords
+      .where('words')
+      .equals(this.word)
+      .limit(this.read + want)
+      .primaryKeys()) as SearchKey[];
+    this.buffer.push(...got.slice(this.read));
+    if (got.length < this.read + want) this.done = true;
+    this.read = got.length;
+  }
+}
+
+/** Every word's walk merged, newest first, each ticket once (a ticket having two of the words is
+ * in both walks, at the same key). Exact: the n newest of all of them, however many match. */
+function mergedWalks(db: SidedeskDatabase, words: readonly string[]): KeySource {
+  const walks = words.map((w) => new WordWalk(db, w));
+  let last: SearchKey | undefined;
+  return {
+    async next(n) {
+      // Each walk holding n (or all it has), the n newest overall are among what is held.
+      await Promise.all(walks.map((w) => w.fill(n)));
+      const out: SearchKey[] = [];
+      while (out.length < n) {
+        let best: WordWalk | undefined;
+        for (const w of walks) if (w.head && (!best || newer(w.head, best.head!) < 0)) best = w;
+        if (!best) break;
+        const key = best.shift()!;
+        if (last && newer(key, last) === 0) continue;
+        out.push((last = key));
+      }
+      return out;
+    },
+  };
+}
+
+/** A list already read and sorted, handed out a chunk at a time. */
+function listed(keys: SearchKey[]): KeySource {
+  let at = 0;
+  return { next: async (n) => keys.slice(at, (at += n)) };
+}
+
+/** The entries of the tickets having a word that starts with each of `terms`, newest first, and
+ * the terms still to check on each (those its source does not ensure). */
+async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promise<{ source: KeySource; check: string[]; cut: boolean }> {
+  // The longest term is likely the most selective: it opens the index, if it starts few enough
+  // different words to be walked newest first; otherwise the next longest.
+  const byLength = [...terms].sort((a, b) => b.length - a.length);
+  for (const term of byLength) {
+    const words = await wordsUnder(db, term, MAX_MERGED_WORDS);
+    if (words) return { source: mergedWalks(db, words), check: terms.filter((t) => t !== term), cut: false };
+  }
+  // Every term starts too many words ("a b"): SEARCH_CANDIDATES of the longest's entries, in the
+  // index's word order, sorted. The page says there may be more.
+  const [first] = byLength;
+  const read = (await db.ticketWords
     .where('words')
     .startsWith(first!)
     .limit(SEARCH_CANDIDATES + 1)
-    .toArray();
-  const rows = [...new Map(read.map((row) => [row.ticketId, row])).values()].slice(0, SEARCH_CANDIDATES);
-  if (read.length <= SEARCH_CANDIDATES) return { ids: matching(rows, rest), truncated: false };
-  // The longest term starts more words than are read ("customer" in "customer 4411"): a shorter
-  // one that starts fewer opens the index instead, so a match is found wherever it stands.
-  for (const term of rest) {
-    const { ids, cut } = await keys(term);
-    if (cut) continue;
-    return { ids: matching(await db.ticketSearch.bulkGet(ids), terms), truncated: false };
-  }
-  return { ids: matching(rows, rest), truncated: true };
+    .primaryKeys()) as SearchKey[];
+  const unique = [...new Map(read.map((k) => [k[1], k])).values()].slice(0, SEARCH_CANDIDATES).sort(newer);
+  return { source: listed(unique), check: terms.filter((t) => t !== first), cut: read.length > SEARCH_CANDIDATES };
 }
 
 /**
  * The tickets a search finds, most recently changed first: the ticket with that number, then those
- * having a word that starts with each term. Served by the `number` index and the `*words` index of
- * one term (the longest, or failing that the first to start at most SEARCH_CANDIDATES words), read
- * at most SEARCH_CANDIDATES deep; the other terms are checked on those candidates only, never on
- * the whole desk.
+ * having a word that starts with each term. Served by the `number` index and the `*words` index,
+ * whose entries of one word come newest first: one term's words (the longest term's, or the next
+ * if it starts more than MAX_MERGED_WORDS) are walked together, newest first, only as far as
+ * `limit` tickets that have the other terms and pass `wanted`, looking at no more than
+ * SEARCH_WALK_LIMIT entries; the walked rows and their tickets are read by key. Exact however many match, except when every term starts too many
+ * words, or the walk ends at its limit: then `truncated`.
  */
-export async function findTickets(db: SidedeskDatabase, text: string, limit = 100): Promise<FoundTickets> {
+export async function findTickets(db: SidedeskDatabase, text: string, options: SearchOptions = {}): Promise<FoundTickets> {
+  const { limit = 100, wanted = () => true, walkLimit = SEARCH_WALK_LIMIT } = options;
   const query = parseSearch(text);
   const byNumber = query.number === null ? undefined : await db.tickets.where('number').equals(query.number).first();
-  const { ids, truncated } = query.terms.length > 0 ? await matchingIds(db, query.terms) : { ids: [], truncated: false };
-  const found = (await db.tickets.bulkGet(ids.filter((id) => id !== byNumber?.id))).filter((t): t is Ticket => t !== undefined);
-  found.sort((a, b) => b.updatedAt - a.updatedAt);
-  return { tickets: [...(byNumber ? [byNumber] : []), ...found].slice(0, limit), truncated };
+  const found = byNumber && wanted(byNumber) ? [byNumber] : [];
+  if (query.terms.length === 0) return { tickets: found.slice(0, limit), truncated: false };
+  const { source, check, cut } = await sourceFor(db, query.terms);
+  let walked = 0;
+  let chunk = Math.min(Math.max(limit, 20), 500, walkLimit);
+  while (found.length < limit) {
+    const keys = await source.next(chunk);
+    if (keys.length === 0) return { tickets: found, truncated: cut };
+    walked += keys.length;
+    // Rows and tickets by their keys: one request each, side by side, not a cursor stepped along.
+    const rows = (await db.ticketWords.bulkGet(keys)).filter(
+      (row): row is TicketWordsRecord => row !== undefined && check.every((term) => row.words.some((w) => w.startsWith(term))),
+    );
+    const tickets = await db.tickets.bulkGet(rows.map((row) => row.ticketId));
+    for (const t of tickets) if (t && t.id !== byNumber?.id && wanted(t) && found.length < limit) found.push(t);
+    if (walked >= walkLimit && found.length < limit) return { tickets: found, truncated: true };
+    chunk = Math.min(chunk * 2, 2000, walkLimit - walked);
+  }
+  return { tickets: found, truncated: cut };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { BADGE_MEANINGS, TRASH_DAYS_DEFAULT, type Settings } from '@/domain';
 
@@ -18,10 +18,17 @@ export function BehaviourSection({ settings, onChange }: { settings: Settings; o
   const kept = settings.trashRetentionDays === undefined ? TRASH_DAYS_DEFAULT : settings.trashRetentionDays;
   const [days, setDays] = useState(String(kept ?? TRASH_DAYS_DEFAULT));
   const [error, setError] = useState('');
-  // A value stored elsewhere (another tab) replaces what is in the field.
-  useEffect(() => setDays(String(kept ?? TRASH_DAYS_DEFAULT)), [kept]);
-  const saveDays = () => {
-    const n = Number(days);
+  // A value stored elsewhere (another tab) replaces what is in the field; not on the first draw,
+  // whose effect may run after the agent has already typed.
+  const shownKept = useRef(kept);
+  useEffect(() => {
+    if (shownKept.current === kept) return;
+    shownKept.current = kept;
+    setDays(String(kept ?? TRASH_DAYS_DEFAULT));
+  }, [kept]);
+  // The field's own value: a change or an Enter can come before the render that a keystroke asked for.
+  const saveDays = (value: string) => {
+    const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > DAYS_MAX) return setError(t('optDaysInvalid', [DAYS_MAX]));
     setError('');
     if (n !== kept) onChange({ trashRetentionDays: n });
@@ -72,8 +79,8 @@ export function BehaviourSection({ settings, onChange }: { settings: Settings; o
             aria-describedby={error ? 'trash-days-error' : 'trash-days-hint'}
             disabled={kept === null}
             onInput={(e) => setDays(e.currentTarget.value)}
-            onChange={saveDays}
-            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveDays())}
+            onChange={(e) => saveDays(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), saveDays(e.currentTarget.value))}
           />{' '}
           <span aria-hidden="true">{t('optDays')}</span>
           <span id="trash-days-error" class="form-error" role="alert">

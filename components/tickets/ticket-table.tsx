@@ -1,4 +1,6 @@
 import { Fragment } from 'preact';
+import { memo } from '@/components/common/memo';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findStage, stageLabel, stageTone, ticketLabel, type Conversation, type Settings, type Ticket } from '@/domain';
 import { recordPath } from '@/messaging/page-urls';
 import { useT, type Translate } from '@/components/common/i18n';
@@ -23,11 +25,15 @@ export interface TicketTableProps {
   onFocusRow?: (id: string) => void;
 }
 
+/** How many rows a new list draws before its first paint; the rest come in the next task. A
+ * screen holds about this many: the agent sees the top of the list a frame sooner. */
+export const FIRST_ROWS = 30;
+
 interface Row {
   ticket: Ticket;
   settings: Settings;
   counts: { all: number; open: number };
-  contactNames?: ReadonlyMap<string, string> | undefined;
+  contactName: string | undefined;
   now: number;
   t: Translate;
 }
@@ -50,7 +56,7 @@ function header(column: string, t: Translate): string {
   return keys[column] ?? column;
 }
 
-function cell(column: string, { ticket, settings, counts, contactNames, now, t }: Row) {
+function cell(column: string, { ticket, settings, counts, contactName, now, t }: Row) {
   const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
   switch (column) {
     case 'number':
@@ -82,7 +88,7 @@ function cell(column: string, { ticket, settings, counts, contactNames, now, t }
     case 'contact':
       return (
         <td class="contact" title={ticket.contactEmail ?? ''}>
-          {ticket.contactEmail ? (contactNames?.get(ticket.contactEmail) ?? ticket.contactEmail) : '—'}
+          {ticket.contactEmail ? (contactName ?? ticket.contactEmail) : '—'}
         </td>
       );
     case 'conversations':
@@ -100,6 +106,73 @@ function cell(column: string, { ticket, settings, counts, contactNames, now, t }
   }
 }
 
+interface RowProps {
+  ticket: Ticket;
+  settings: Settings;
+  columns: readonly string[];
+  all: number;
+  open: number;
+  contactName: string | undefined;
+  now: number;
+  selecting: boolean;
+  isSelected: boolean;
+  isFocused: boolean;
+  /** Stable across renders (the table's latest handlers behind one object), so that a row whose
+   * ticket and state did not change is not drawn again. */
+  actions: { current: Pick<TicketTableProps, 'onToggle' | 'onFocusRow'> };
+  focusable: boolean;
+}
+
+const TicketRow = memo(function TicketRow({ ticket, settings, columns, all, open, contactName, now, selecting, isSelected, isFocused, actions, focusable }: RowProps) {
+  const t = useT();
+  const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
+  const row: Row = { ticket, settings, counts: { all, open }, contactName, now, t };
+  return (
+    <tr
+      id={`row-${ticket.id}`}
+      data-ticket-id={ticket.id}
+      data-tone={stageTone(stage)}
+      data-focused={isFocused || undefined}
+      aria-selected={selecting ? isSelected : undefined}
+      tabIndex={focusable ? -1 : undefined}
+      onClick={() => actions.current.onFocusRow?.(ticket.id)}
+    >
+      {selecting && (
+        <td class="select">
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={t('selectTicket', [ticketLabel(ticket)])}
+            checked={isSelected}
+            // The checkbox then draws what the selection says (a Shift-click range included).
+            onClick={(e) => actions.current.onToggle?.(ticket.id, e.shiftKey)}
+          />
+        </td>
+      )}
+      {columns.map((c) => (
+        <Fragment key={c}>{cell(c, row)}</Fragment>
+      ))}
+    </tr>
+  );
+});
+
+/** The rows to draw now: a new list (another first ticket) draws FIRST_ROWS before it is painted
+ * and the rest in the next task; a list that grew or changed in place is drawn whole, so nothing
+ * below the fold disappears for a frame. */
+function useRowsInStages(tickets: Ticket[]): Ticket[] {
+  const [whole, setWhole] = useState<Ticket[] | null>(null);
+  const drawn = useRef<Ticket[]>([]);
+  const fresh = whole !== tickets && tickets.length > FIRST_ROWS && drawn.current[0]?.id !== tickets[0]?.id;
+  const rows = fresh ? tickets.slice(0, FIRST_ROWS) : tickets;
+  drawn.current = rows;
+  useEffect(() => {
+    if (!fresh) return;
+    const timer = setTimeout(() => setWhole(tickets), 0);
+    return () => clearTimeout(timer);
+  }, [tickets, fresh]);
+  return rows;
+}
+
 /** Tickets as a table, in the columns the agent chose; each row coloured by its stage. */
 export function TicketTable({
   tickets,
@@ -107,7 +180,7 @@ export function TicketTable({
   linked,
   contactNames,
   columns,
-  now = Date.now(),
+  now,
   selected,
   onToggle,
   onToggleAll,
@@ -115,6 +188,11 @@ export function TicketTable({
   onFocusRow,
 }: TicketTableProps) {
   const t = useT();
+  const actions = useRef<Pick<TicketTableProps, 'onToggle' | 'onFocusRow'>>({});
+  actions.current = { onToggle, onFocusRow };
+  // One "now" per list, not per render: rows that did not change are not drawn again.
+  const at = useMemo(() => now ?? Date.now(), [tickets, now]);
+  const rows = useRowsInStages(tickets);
   if (tickets.length === 0) return <p class="empty">{t('noTicketsYet')}</p>;
   const counts = new Map<string, { all: number; open: number }>();
   for (const c of linked) {
@@ -141,37 +219,24 @@ export function TicketTable({
           </tr>
         </thead>
         <tbody>
-          {tickets.map((ticket) => {
-            const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
-            const row: Row = { ticket, settings, counts: counts.get(ticket.id) ?? { all: 0, open: 0 }, contactNames, now, t };
-            const isSelected = selected?.has(ticket.id) ?? false;
+          {rows.map((ticket) => {
+            const n = counts.get(ticket.id);
             return (
-              <tr
+              <TicketRow
                 key={ticket.id}
-                id={`row-${ticket.id}`}
-                data-ticket-id={ticket.id}
-                data-tone={stageTone(stage)}
-                data-focused={focused === ticket.id || undefined}
-                aria-selected={selecting ? isSelected : undefined}
-                tabIndex={onFocusRow ? -1 : undefined}
-                onClick={() => onFocusRow?.(ticket.id)}
-              >
-                {selecting && (
-                  <td class="select">
-                    <input
-                      type="checkbox"
-                      tabIndex={-1}
-                      aria-label={t('selectTicket', [ticketLabel(ticket)])}
-                      checked={isSelected}
-                      // The checkbox then draws what the selection says (a Shift-click range included).
-                      onClick={(e) => onToggle?.(ticket.id, e.shiftKey)}
-                    />
-                  </td>
-                )}
-                {columns.map((c) => (
-                  <Fragment key={c}>{cell(c, row)}</Fragment>
-                ))}
-              </tr>
+                ticket={ticket}
+                settings={settings}
+                columns={columns}
+                all={n?.all ?? 0}
+                open={n?.open ?? 0}
+                contactName={ticket.contactEmail ? contactNames?.get(ticket.contactEmail) : undefined}
+                now={at}
+                selecting={selecting}
+                isSelected={selected?.has(ticket.id) ?? false}
+                isFocused={focused === ticket.id}
+                actions={actions}
+                focusable={onFocusRow !== undefined}
+              />
             );
           })}
         </tbody>

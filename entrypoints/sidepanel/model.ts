@@ -65,7 +65,7 @@ export function loadPanel(db: SidedeskDatabase, tabId: number | null, known: Kno
 export async function searchTickets(db: SidedeskDatabase, query: string): Promise<Ticket[]> {
   const limit = 8;
   if (!query.trim()) return db.tickets.orderBy('updatedAt').reverse().limit(limit).toArray();
-  return (await findTickets(db, query, limit)).tickets;
+  return (await findTickets(db, query, { limit })).tickets;
 }
 
 /** When a conversation's mail was written: its last message, or when Sidedesk last saw it. */

@@ -3,6 +3,7 @@ import type { Pipeline, Settings, Stage, Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { browserAccounts } from '@/store/accounts';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
+import { conversationsOf } from '@/store/conversations-of';
 import { readSettings } from '@/store/settings';
 import { FILTER_CANDIDATES } from './model';
 import { compareBy, dayRange, FILTERS, inView, stagePairs, type TicketsView } from './view';
@@ -130,10 +131,10 @@ export async function loadBoard(db: SidedeskDatabase, view: TicketsView, perColu
   }
 
   const cards = columns.flatMap((c) => c.tickets);
-  const linked = await db.conversations
-    .where('ticketId')
-    .anyOf(cards.map((t) => t.id))
-    .toArray();
+  const linked = await conversationsOf(
+    db,
+    cards.map((t) => t.id),
+  );
   const conversations = new Map<string, { all: number; open: number }>();
   for (const c of linked) {
     const n = conversations.get(c.ticketId!) ?? { all: 0, open: 0 };
@@ -158,7 +159,10 @@ async function readCandidates(db: SidedeskDatabase, view: TicketsView, me: strin
     tickets: tickets.slice(0, FILTER_CANDIDATES),
     truncated: tickets.length > FILTER_CANDIDATES,
   });
-  if (view.q.trim()) return findTickets(db, view.q, SEARCH_CANDIDATES);
+  if (view.q.trim()) {
+    const found = await findTickets(db, view.q, { limit: SEARCH_CANDIDATES + 1 });
+    return { tickets: found.tickets.slice(0, SEARCH_CANDIDATES), truncated: found.truncated || found.tickets.length > SEARCH_CANDIDATES };
+  }
   if (view.contact)
     return capped(
       await db.tickets

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type Conversation, type Settings, type Ticket } from '@/d
 import type { SidedeskDatabase } from '@/store/database';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { browserAccounts } from '@/store/accounts';
+import { conversationsOf } from '@/store/conversations-of';
 import { readSettings } from '@/store/settings';
 import { compareBy, dayRange, inView, PRIORITY_RANK, stagePairs, type TicketsView } from './view';
 
@@ -74,8 +75,14 @@ function merge(lists: Ticket[][], compare: (a: Ticket, b: Ticket) => number, nee
  * FILTER_CANDIDATES, then filtered and sorted); otherwise the sort's own index walked only as far
  * as the page needs (the priority sort walks each priority in turn).
  */
-export async function findInView(db: SidedeskDatabase, view: TicketsView, settings: Settings, need: number): Promise<Matches> {
-  const me = view.owner === 'me' ? await browserAccounts(db) : [];
+export async function findInView(
+  db: SidedeskDatabase,
+  view: TicketsView,
+  settings: Settings,
+  need: number,
+  accounts?: string[],
+): Promise<Matches> {
+  const me = view.owner === 'me' ? (accounts ?? (await browserAccounts(db))) : [];
   const context = { settings, me, now: Date.now() };
   const wanted = (t: Ticket) => inView(t, view, context);
   const pairs = stagePairs(view.stage, settings, view.pipeline);
@@ -83,9 +90,14 @@ export async function findInView(db: SidedeskDatabase, view: TicketsView, settin
   const created = dayRange(view.createdFrom, view.createdTo);
   const t = db.tickets;
   if (view.q.trim()) {
-    const found = await findTickets(db, view.q, SEARCH_CANDIDATES);
-    const tickets = found.tickets.filter(wanted).sort(compareBy(view.sort)).slice(0, need);
-    return { tickets, truncated: found.truncated };
+    // The search walks its matches newest first: in that order it reads only as far as the page;
+    // in another, the newest SEARCH_CANDIDATES are sorted.
+    if (view.sort === 'updated') return findTickets(db, view.q, { limit: need, wanted });
+    const found = await findTickets(db, view.q, { limit: SEARCH_CANDIDATES + 1, wanted });
+    return {
+      tickets: found.tickets.slice(0, SEARCH_CANDIDATES).sort(compareBy(view.sort)).slice(0, need),
+      truncated: found.truncated || found.tickets.length > SEARCH_CANDIDATES,
+    };
   }
   if (view.contact) return sortCandidates((cap) => t.where('contactEmail').equals(view.contact).limit(cap).toArray(), view, wanted, need);
   if (view.owner && view.owner !== 'unassigned') {
@@ -182,17 +194,23 @@ function asCollection(db: SidedeskDatabase, priority: string): Tickets {
  * conversations and their contacts' names, for the shown rows only.
  */
 export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown: number): Promise<TicketsModel> {
+  // Independent reads side by side: a keystroke waits for as few round trips as it can. The
+  // accounts are looked for while the search runs, unless the view needs them ("me").
+  const accounts = browserAccounts(db);
   const settings = await readSettings(db);
-  const { tickets: page, truncated } = await findInView(db, view, settings, shown + 1);
+  const { tickets: page, truncated } = await findInView(db, view, settings, shown + 1, view.owner === 'me' ? await accounts : undefined);
   const tickets = page.slice(0, shown);
-  const linked = await db.conversations
-    .where('ticketId')
-    .anyOf(tickets.map((t) => t.id))
-    .toArray();
   const emails = [...new Set(tickets.map((t) => t.contactEmail).filter((e): e is string => e !== null))];
-  const contacts = await db.contacts.bulkGet(emails);
+  const [linked, contacts, actors] = await Promise.all([
+    conversationsOf(
+      db,
+      tickets.map((t) => t.id),
+    ),
+    db.contacts.bulkGet(emails),
+    accounts,
+  ]);
   const contactNames = new Map(contacts.filter((c) => c?.name).map((c) => [c!.email, c!.name]));
-  const actor = (await browserAccounts(db))[0] ?? SYSTEM_ACTOR;
+  const actor = actors[0] ?? SYSTEM_ACTOR;
   const properties = [...new Set(tickets.flatMap((t) => Object.keys(t.properties)))].sort();
   return { tickets, settings, linked, contactNames, more: page.length > shown, truncated, actor, properties };
 }

@@ -26,7 +26,7 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
   });
 
   it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {
@@ -65,7 +65,7 @@ describe('database upgrades', () => {
     expect((await db.contacts.where('name').startsWithIgnoreCase('anna').toArray()).map((c) => c.email)).toEqual(['anna@klient.pl']);
   });
 
-  it('version 4 builds the search words of every ticket stored before', async () => {
+  it('versions 4 and 8 build the search words of every ticket stored before, keyed by its last change and number', async () => {
     const indexedDB = new IDBFactory();
     const v3 = new Dexie('sidedesk', { indexedDB, IDBKeyRange });
     v3.version(3).stores({
@@ -87,9 +87,10 @@ describe('database upgrades', () => {
     v3.close();
 
     const db = new SidedeskDatabase({ indexedDB, IDBKeyRange });
-    const words = (await db.ticketSearch.get('t7'))!.words;
-    expect(words).toEqual(expect.arrayContaining(['zwrot', 'zamowienie', 'anna', 'zolc', 'anna@klient.pl', 'paczka', 'dotarla']));
-    expect(await db.ticketSearch.where('words').startsWith('zol').primaryKeys()).toEqual(['t7']);
+    const row = (await db.ticketWords.where('ticketId').equals('t7').first())!;
+    expect(row.words).toEqual(expect.arrayContaining(['zwrot', 'zamowienie', 'anna', 'zolc', 'anna@klient.pl', 'paczka', 'dotarla']));
+    expect(await db.ticketWords.where('words').startsWith('zol').primaryKeys()).toEqual([[-7, -7]]);
+    expect(db.tables.map((t) => t.name)).not.toContain('ticketSearch');
   });
 
   it('version 5 indexes the tickets stored before by stage and last change, priority and creation', async () => {

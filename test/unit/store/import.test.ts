@@ -28,7 +28,7 @@ async function everything(db: SidedeskDatabase) {
     state,
     settingsRows: await db.settings.toArray(),
     meta: await db.meta.toArray(),
-    search: await db.ticketSearch.toArray(),
+    search: await db.ticketWords.toArray(),
     requests: await db.requests.toArray(),
     tabs: await db.tabs.toArray(),
   };
@@ -152,14 +152,14 @@ describe('store: export → wipe → import gives the same desk', () => {
     });
     expect(byKey(await exported(fresh))).toEqual(byKey(file));
     // The search words are those the desk's own writes would give the records.
-    const built = await fresh.ticketSearch.toArray();
-    await fresh.transaction('rw', [fresh.tickets, fresh.conversations, fresh.contacts, fresh.ticketSearch], () =>
+    const built = await fresh.ticketWords.toArray();
+    await fresh.transaction('rw', [fresh.tickets, fresh.conversations, fresh.contacts, fresh.ticketWords], () =>
       refreshSearch(
         fresh,
         built.map((r) => r.ticketId),
       ),
     );
-    expect(await fresh.ticketSearch.toArray()).toEqual(built);
+    expect(await fresh.ticketWords.toArray()).toEqual(built);
   });
 
   it('writes trash groups through the store’s holds index, so a page finds what the trash holds', async () => {

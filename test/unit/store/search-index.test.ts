@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
+import { findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from '@/store/search-index';
 import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { createTestDesk } from '@/test/support/store';
+import { FILTER_CANDIDATES } from '@/entrypoints/tickets/model';
 
 async function deskWithTickets() {
   const t = await createTestDesk();
@@ -67,23 +68,70 @@ describe('finding a ticket from the index', () => {
     const ticket = (await t.db.tickets.get(t.parcel.id))!;
     await t.desk.execute({ type: 'deleteTicket', requestId: rid(), actor: 'agent', ticketId: ticket.id, rev: ticket.rev });
     expect(await names(t, 'courier')).toEqual([]);
-    expect(await t.db.ticketSearch.get(ticket.id)).toBeUndefined();
+    expect(await t.db.ticketWords.where('ticketId').equals(ticket.id).count()).toBe(0);
   });
 
-  it('newest activity first, and a prefix that starts half the desk is cut and said so', async () => {
-    const t = await createTestDesk();
-    await t.db.ticketSearch.bulkPut(Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, i) => ({ ticketId: `t${i}`, words: ['acme'] })));
-    const found = await findTickets(t.db, 'ac');
-    expect(found.truncated).toBe(true);
+  it('moves a row with its ticket: one row per ticket, at its last change, after every command', async () => {
+    const t = await deskWithTickets();
+    const before = (await t.db.tickets.get(t.refund.id))!;
+    t.tick();
+    await t.desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'agent', ticketId: before.id, rev: before.rev, changes: { priority: 'high' } });
+    const after = (await t.db.tickets.get(before.id))!;
+    expect(after.updatedAt).toBeGreaterThan(before.updatedAt);
+    expect(await t.db.ticketWords.toCollection().primaryKeys()).toEqual(
+      (await t.db.tickets.toArray()).map((x) => [-x.updatedAt, -x.number]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+    );
+    // The refund ticket changed last: it is now the first a search by a word of both finds.
+    expect((await findTickets(t.db, 'a')).tickets.map((x) => x.id)[0]).toBe(before.id);
+  });
+});
+
+/** Tickets numbered 1..n whose rows have `words(i)`, changed at `at(i)`, written straight to the tables. */
+async function deskOfRows(n: number, words: (i: number) => string[], at: (i: number) => number = (i) => i) {
+  const t = await createTestDesk();
+  const tickets = Array.from({ length: n }, (_, k) => ({ ...ticketRecord(k + 1), updatedAt: at(k + 1) }));
+  await t.db.tickets.bulkPut(tickets);
+  await t.db.ticketWords.bulkPut(tickets.map((x) => ({ order: -x.updatedAt, rank: -x.number, ticketId: x.id, words: words(x.number) })));
+  return t;
+}
+
+describe('a search that matches thousands', () => {
+  it('finds the newest matches, exactly, reading only as far as it shows', async () => {
+    // 3,000 tickets having "refund" or "refunds"; the newest are spread across both words and
+    // their numbers (an index read in word order, or cut at SEARCH_CANDIDATES, would miss them).
+    const at = (i: number) => (i * 7919) % 3001;
+    const t = await deskOfRows(3000, (i) => [i % 2 ? 'refund' : 'refunds', `order${i}`], at);
+    const found = await findTickets(t.db, 'ref', { limit: 25 });
+    const expected = (await t.db.tickets.toArray()).sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number).slice(0, 25);
+    expect(found).toEqual({ tickets: expected, truncated: false });
   });
 
-  it('a short term opens the index when the longest starts more words than are read, so its match is found wherever it stands', async () => {
-    const t = await createTestDesk();
-    const common = Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, i) => ({ ticketId: `t${i}`, words: ['customer', `${10_000 + i}`] }));
-    // Its id sorts after every other: a read of the first SEARCH_CANDIDATES "customer" rows misses it.
-    await t.db.ticketSearch.bulkPut([...common, { ticketId: 'tz', words: ['customer', '4411'] }]);
-    await t.db.tickets.put({ ...ticketRecord(1), id: 'tz', name: 'Customer 4411' });
-    expect(await findTickets(t.db, 'customer 4411')).toMatchObject({ tickets: [{ id: 'tz' }], truncated: false });
-    expect((await findTickets(t.db, 'customer 1')).truncated).toBe(true);
+  it('walks past the matches a filter leaves out, and says when it stopped looking', async () => {
+    const t = await deskOfRows(1100, () => ['refund']);
+    const walkLimit = 1000;
+    // Only the oldest ticket passes: past the walk's limit, so not found, and said so.
+    const oldest = await findTickets(t.db, 'refund', { limit: 10, wanted: (x) => x.number === 1, walkLimit });
+    expect(oldest).toEqual({ tickets: [], truncated: true });
+    const deep = await findTickets(t.db, 'refund', { limit: 5, wanted: (x) => x.number % 100 === 0, walkLimit });
+    expect(deep.tickets.map((x) => x.number)).toEqual([1100, 1000, 900, 800, 700]);
+    expect(deep.truncated).toBe(false);
+    expect(SEARCH_WALK_LIMIT).toBeGreaterThanOrEqual(FILTER_CANDIDATES);
+  });
+
+  it('a prefix that starts more different words than it can walk together reads SEARCH_CANDIDATES and says so', async () => {
+    const t = await deskOfRows(SEARCH_CANDIDATES + 50, (i) => [`acme${i % (MAX_MERGED_WORDS + 1)}`]);
+    expect((await findTickets(t.db, 'ac')).truncated).toBe(true);
+    // The same with few enough words is walked newest first, exact.
+    const few = await deskOfRows(SEARCH_CANDIDATES + 50, (i) => [`acme${i % MAX_MERGED_WORDS}`]);
+    const found = await findTickets(few.db, 'ac', { limit: 3 });
+    expect(found).toMatchObject({ tickets: [{ number: SEARCH_CANDIDATES + 50 }, { number: SEARCH_CANDIDATES + 49 }, { number: SEARCH_CANDIDATES + 48 }], truncated: false });
+  });
+
+  it('checks the other terms on the walked rows, so a match is found wherever it stands', async () => {
+    // "customer" on every ticket; "4411" on the oldest only.
+    const t = await deskOfRows(600, (i) => ['customer', i === 1 ? '4411' : `${10_000 + i}`]);
+    expect(await findTickets(t.db, 'customer 4411')).toMatchObject({ tickets: [{ number: 1 }], truncated: false });
+    expect((await findTickets(t.db, 'customer 100', { limit: 5 })).tickets.map((x) => x.number)).toEqual([99, 98, 97, 96, 95]);
+    expect((await findTickets(t.db, 'customer 100', { limit: 5 })).truncated).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
-import { TicketTable } from '@/components/tickets/ticket-table';
+import { FIRST_ROWS, TicketTable } from '@/components/tickets/ticket-table';
 import { DEFAULT_SETTINGS } from '@/domain';
 import { DEFAULT_COLUMNS } from '@/entrypoints/tickets/view';
 import { ticketRecord } from '@/test/support/builders';
@@ -73,5 +73,35 @@ describe('a row of the tickets table', () => {
     ]);
     expect(rows.map((tr) => tr.getAttribute('data-tone'))).toEqual(['waiting', 'closed']);
     expect(rows.map((tr) => tr.getAttribute('aria-selected'))).toEqual(['false', 'true']);
+  });
+});
+
+describe('drawing a long list', () => {
+  const draw = (root: HTMLElement, tickets: ReturnType<typeof ticketRecord>[]) =>
+    render(
+      <I18nProvider value={english}>
+        <TicketTable tickets={tickets} settings={DEFAULT_SETTINGS} linked={[]} columns={DEFAULT_COLUMNS} />
+      </I18nProvider>,
+      root,
+    );
+  const shown = (root: HTMLElement) => root.querySelectorAll('tbody tr').length;
+  const nextTask = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+  const list = (from: number, n: number) => Array.from({ length: n }, (_, i) => ticketRecord(from + i));
+
+  it('draws a screenful of a new list first and the rest in the next task; a list that grew or changed in place whole', async () => {
+    const root = document.createElement('div');
+    act(() => draw(root, list(1, FIRST_ROWS + 20)));
+    expect(shown(root)).toBe(FIRST_ROWS);
+    await nextTask();
+    expect(shown(root)).toBe(FIRST_ROWS + 20);
+    // "Show more": the same first ticket, more rows: nothing drawn disappears, not even for a frame.
+    act(() => draw(root, list(1, FIRST_ROWS + 40)));
+    expect(shown(root)).toBe(FIRST_ROWS + 40);
+    // Another search: a new first ticket.
+    act(() => draw(root, list(500, FIRST_ROWS + 5)));
+    expect(shown(root)).toBe(FIRST_ROWS);
+    expect(root.querySelector('tbody tr')?.getAttribute('data-ticket-id')).toBe('t500');
+    await nextTask();
+    expect(shown(root)).toBe(FIRST_ROWS + 5);
   });
 });
