@@ -7,6 +7,8 @@ export const SEARCH_CANDIDATES = 2000;
 /** How many different words a prefix may start for its matches to be walked newest first, one
  * walk per word merged: past it, SEARCH_CANDIDATES of them are read in the index's word order. */
 export const MAX_MERGED_WORDS = 24;
+/** How many entries of a term are read at once before it is walked word by word instead. */
+export const DIRECT_READ = 200;
 /** How many index entries a search walks at most looking for tickets that pass a filter. */
 export const SEARCH_WALK_LIMIT = 20_000;
 
@@ -163,6 +165,18 @@ async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promis
   // The longest term is likely the most selective: it opens the index, if it starts few enough
   // different words to be walked newest first; otherwise the next longest.
   const byLength = [...terms].sort((a, b) => b.length - a.length);
+  // Most terms start few entries (a name, an address): read them all at once, in one request,
+  // and sort them; only a term that starts more is walked word by word.
+  const [longest] = byLength;
+  const direct = (await db.ticketWords
+    .where('words')
+    .startsWith(longest!)
+    .limit(DIRECT_READ + 1)
+    .primaryKeys()) as SearchKey[];
+  if (direct.length <= DIRECT_READ) {
+    const unique = [...new Map(direct.map((k) => [k[1], k])).values()].sort(newer);
+    return { source: listed(unique), check: terms.filter((t) => t !== longest), cut: false };
+  }
   for (const term of byLength) {
     const words = await wordsUnder(db, term, MAX_MERGED_WORDS);
     if (words) return { source: mergedWalks(db, words), check: terms.filter((t) => t !== term), cut: false };

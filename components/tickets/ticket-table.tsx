@@ -63,7 +63,7 @@ function cell(column: string, { ticket, settings, counts, contactName, now, t }:
       return <td>{ticketLabel(ticket)}</td>;
     case 'name':
       return (
-        <td>
+        <td class="name">
           <a href={recordPath(ticket.id).slice(1)} tabIndex={-1}>
             {ticket.name}
           </a>
