@@ -36,7 +36,7 @@ export async function run() {
     const total = (xs) => xs.reduce((sum, x) => sum + x, 0);
     const pages = `${batches.with.length} pages of ${(SIZE / batches.with.length).toLocaleString('en')} tickets`;
     for (const kind of ['without', 'with'])
-      results[`import of ${n} tickets (+ conversations, contacts), ${kind} the search index`] =
+      results[`import of ${n} tickets (+ conversations, contacts, timeline), ${kind} the search index`] =
         `${(total(batches[kind]) / 1000).toFixed(1)} s in ${pages}; a page ${describe(batches[kind])}`;
     const ratio = total(batches.with) / total(batches.without);
     const perPage = batches.with.map((x, i) => x / batches.without[i]);
