@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROME_BUILD, launch, median, openInboxApp, percentile, readTable } from '../scripts/browser.mjs';
+import { CHROME_BUILD, launch, median, openInboxApp, openInOwnWindow, percentile, readTable } from '../scripts/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 10;
@@ -35,7 +35,9 @@ async function measure(mail, panel, runs = RUNS * 2) {
     // Driver clock on both ends; the panel is checked every animation frame (a paint is what counts).
     const painted = panel.waitForFunction((name) => document.querySelector('.ticket-name')?.textContent?.includes(name), NAMES[which], {
       polling: 'raf',
-      timeout: 10_000,
+      // Long enough for the first navigation after the 100k import (tens of seconds on a busy machine),
+      // which is reported, not hidden.
+      timeout: Number(process.env.BENCH_PANEL_TIMEOUT ?? 120_000),
     });
     const started = performance.now();
     await mail.evaluate((t) => void (location.hash = `#inbox/${t}`), THREADS[which]);
@@ -133,8 +135,8 @@ export async function run() {
     );
   }
   const [tab] = await read('tabs');
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tab.tabId}`);
+  // Beside the webmail, as the side panel is: a tab behind it would get no animation frames.
+  const panel = await openInOwnWindow(context, ext, `chrome-extension://${extensionId}/sidepanel.html?tab=${tab.tabId}`);
   await panel.waitForSelector('.ticket-name');
   await measure(mail, panel, WARMUP); // unmeasured: caches, compiled code
   const empty = await measure(mail, panel);
@@ -150,8 +152,7 @@ export async function run() {
   // The popup's first paint, with the 100k store: a fresh page each time, as the toolbar opens it.
   const paints = [];
   for (let i = 0; i < RUNS; i++) {
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab.tabId}`);
+    const popup = await openInOwnWindow(context, ext, `chrome-extension://${extensionId}/popup.html?tab=${tab.tabId}`);
     await popup.waitForSelector('.popup-list, .popup .muted');
     paints.push(
       await popup.evaluate(() => ({

@@ -76,3 +76,15 @@ export function readTable(page, table) {
     table,
   );
 }
+
+/** Opens `url` in a window of its own, as the side panel or the popup stands beside the webmail:
+ * both stay visible, so each paints (a background tab gets no animation frames). */
+export async function openInOwnWindow(context, from, url) {
+  const cdp = await context.newCDPSession(from);
+  const opened = context.waitForEvent('page', (p) => p.url() === url || p.url() === 'about:blank');
+  await cdp.send('Target.createTarget', { url, newWindow: true });
+  const page = await opened;
+  await cdp.detach();
+  if (page.url() !== url) await page.waitForURL(url);
+  return page;
+}
