@@ -10,6 +10,7 @@ import { EXPORT_LISTS } from '@/domain/export-format';
 import { createClient } from '@/messaging/client';
 import { sendBulk } from '@/pages/bulk';
 import { findTickets } from '@/store/search-index';
+import { adjustCounts } from '@/store/ticket-counts';
 import { liveQuery } from 'dexie';
 import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
 import { ME, recordsOf, teamOf } from './desk-data.mjs';
@@ -43,9 +44,11 @@ async function write(db, size, { from = 0, to = size, indexed = true } = {}) {
       contacts.set(r.contact.email, r.contact);
     }
     const fresh = [...contacts.values()].filter((c) => !seen.has(c.email));
-    const tables = [db.tickets, db.conversations, db.contacts, db.timeline, ...(indexed ? [db.ticketWords] : [])];
+    const tables = [db.tickets, db.conversations, db.contacts, db.timeline, db.ticketCounts, ...(indexed ? [db.ticketWords] : [])];
     await db.transaction('rw', tables, async () => {
       await db.tickets.bulkAdd(tickets);
+      // The counts the desk keeps with every write, as an import rebuilds them.
+      await adjustCounts(db, [], tickets);
       await db.conversations.bulkAdd(conversations);
       await db.contacts.bulkAdd(fresh);
       await db.timeline.bulkAdd(timeline);

@@ -56,6 +56,9 @@ async function seed(page, count) {
     });
     const stages = ['new', 'waiting-on-contact', 'waiting-on-us', 'closed'];
     const batch = 10_000;
+    // The counts the desk keeps with every write (store/count-keys.ts), as an import rebuilds them.
+    const counts = new Map();
+    const tally = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
     for (let start = 0; start < count; start += batch) {
       await new Promise((resolve, reject) => {
         const tx = db.transaction(['tickets', 'conversations'], 'readwrite');
@@ -64,6 +67,8 @@ async function seed(page, count) {
           const stageId = stages[n % 4];
           const at = 1_700_000_000_000 + n * 1000;
           const contact = `customer-${n % 5000}@example.com`;
+          tally(`stage\u0000support\u0000${stageId}`);
+          tally(`owner\u0000agent@sidedesk.test\u0000support\u0000${stageId}`);
           tx.objectStore('tickets').put({
             id,
             number: 1000 + n,
@@ -105,6 +110,16 @@ async function seed(page, count) {
         tx.onerror = () => reject(tx.error);
       });
     }
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('ticketCounts', 'readwrite');
+      for (const [key, n] of counts) {
+        const store = tx.objectStore('ticketCounts');
+        const read = store.get(key);
+        read.onsuccess = () => store.put({ key, count: (read.result?.count ?? 0) + n });
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
     db.close();
   }, count);
 }

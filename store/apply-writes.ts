@@ -1,6 +1,7 @@
 import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '@/domain';
 import type { SidedeskDatabase } from './database';
 import { refreshSearch, ticketsTouchedBy } from './search-index';
+import { adjustCounts } from './ticket-counts';
 
 /**
  * Writes a decision. Runs inside the command's transaction; every record is checked against its
@@ -14,6 +15,8 @@ export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void
   const trash = w.putTrash.map((g) => TrashGroup.parse(g));
   const settings = w.putSettings ? Settings.parse(w.putSettings) : null;
 
+  // The tickets as they were, for the counts kept beside them.
+  const before = await db.tickets.bulkGet([...new Set([...w.deleteTickets, ...tickets.map((t) => t.id)])]);
   // Deletes first: a restore deletes its trash group and puts its records back.
   await db.trash.bulkDelete(w.deleteTrash);
   await db.timeline.bulkDelete(w.deleteTimeline);
@@ -28,6 +31,8 @@ export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void
   if (settings) await db.settings.put({ key: 'settings', value: settings });
   if (w.putMe !== undefined) await db.local.put({ key: 'me', value: w.putMe });
   if (w.nextTicketNumber !== null) await db.meta.put({ key: 'nextTicketNumber', value: w.nextTicketNumber });
+  // The last put of a ticket is what is stored.
+  await adjustCounts(db, before, [...new Map(tickets.map((t) => [t.id, t])).values()]);
   // The search words of every ticket the decision touched, in the same transaction: a search
   // never finds a ticket by what it no longer says.
   await refreshSearch(db, await ticketsTouchedBy(db, w));

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { countsOf, type TicketCountRecord } from './count-keys';
 import {
   ticketSearchWords,
   type CommandResult,
@@ -81,6 +82,7 @@ export const TABLES = [
   'requests',
   'tabs',
   'ticketWords',
+  'ticketCounts',
   'local',
 ] as const;
 
@@ -112,6 +114,7 @@ export class SidedeskDatabase extends Dexie {
   requests!: EntityTable<RequestRecord, 'requestId'>;
   tabs!: EntityTable<TabRecord, 'tabId'>;
   ticketWords!: Dexie.Table<TicketWordsRecord, SearchKey>;
+  ticketCounts!: EntityTable<TicketCountRecord, 'key'>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? 'sidedesk', {
@@ -209,6 +212,14 @@ export class SidedeskDatabase extends Dexie {
       .stores({ ticketSearch: null, ticketWords: '[order+rank], ticketId, *words' })
       .upgrade(async (tx) => {
         await tx.table('ticketWords').bulkPut(await searchRowsStored(tx));
+      });
+    // Version 9: how many tickets stand in each stage, and each owner's in each stage, kept in the
+    // same transaction as every write: the badge and the panel's counts read a key, never walk
+    // an index of a hundred thousand entries after every command.
+    this.version(9)
+      .stores({ ticketCounts: 'key' })
+      .upgrade(async (tx) => {
+        await tx.table('ticketCounts').bulkPut(countsOf((await tx.table('tickets').toArray()) as Ticket[]));
       });
     this.trash.hook('reading', (group) => {
       if (!group) return group;

@@ -5,6 +5,7 @@ import { checkDesk, checkImport, checkImportSize, parseImportText } from '@/doma
 import { countsOf, mergeDesks, type Collision, type Merge } from '@/domain/import-merge';
 import type { SidedeskDatabase, TicketWordsRecord } from './database';
 import { wordsRow } from './search-index';
+import { rebuildCounts } from './ticket-counts';
 import { readSettings } from './settings';
 
 /** `replace`: the file becomes the desk (an exact restore). `merge`: the file joins the desk, by id. */
@@ -38,7 +39,7 @@ export async function readImportFile(file: Blob): Promise<ReadImport> {
 
 /** The tables an import writes. `requests` and `tabs` are not the desk's data: left as they are. */
 function importTables(db: SidedeskDatabase) {
-  return [db.tickets, db.conversations, db.contacts, db.timeline, db.trash, db.settings, db.meta, db.ticketWords];
+  return [db.tickets, db.conversations, db.contacts, db.timeline, db.trash, db.settings, db.meta, db.ticketWords, db.ticketCounts];
 }
 
 function tableOf(db: SidedeskDatabase, list: ExportList): Table<unknown, string> {
@@ -196,6 +197,7 @@ export async function applyImport(
       await db.meta.put({ key: 'nextTicketNumber', value: result.nextTicketNumber });
       for (const list of EXPORT_LISTS) await write(tableOf(db, list), writes[list]);
       await write(db.ticketWords as unknown as Table<unknown, string>, rows);
+      await rebuildCounts(db, result.tickets);
       return { ok: true, mode, written: countsOf(writes), collisions };
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Settings, Ticket } from '@/domain';
 import { browserAccounts } from '@/store/accounts';
 import type { SidedeskDatabase } from '@/store/database';
 import { countWaitingOnUs } from '@/store/waiting-on-us';
+import { ownedCount, stageCountKey, sumCounts } from '@/store/ticket-counts';
 
 /** How many of my open tickets the panel lists; the rest are a count. */
 export const MINE_SHOWN = 10;
@@ -54,8 +55,8 @@ export async function loadHome(db: SidedeskDatabase, settings: Settings, ofTab: 
 }
 
 /** Open tickets owned by `accounts`, walking whichever index holds fewer records: the owners'
- * tickets (every one they ever had), or the open stages (everyone's open tickets). Both counts
- * are read from the index alone. */
+ * tickets (every one they ever had), or the open stages (everyone's open tickets). Both numbers
+ * are the counts kept with every write (one request each). */
 async function myOpenTickets(db: SidedeskDatabase, accounts: string[], openPairs: Array<[string, string]>): Promise<Ticket[]> {
   if (!accounts.length || !openPairs.length) return [];
   const mine = new Set(accounts);
@@ -63,7 +64,13 @@ async function myOpenTickets(db: SidedeskDatabase, accounts: string[], openPairs
   // A fresh collection for each read: an `anyOf` collection keeps its place once walked.
   const byOwner = () => db.tickets.where('ownerId').anyOf(accounts);
   const byStage = () => db.tickets.where('[pipelineId+stageId]').anyOf(openPairs);
-  const [owned, opened] = await Promise.all([byOwner().count(), byStage().count()]);
+  const [owned, opened] = await Promise.all([
+    ownedCount(db, accounts),
+    sumCounts(
+      db,
+      openPairs.map(([p, s]) => stageCountKey(p, s)),
+    ),
+  ]);
   const walk =
     owned <= opened
       ? byOwner().filter((t) => open.has(`${t.pipelineId}\n${t.stageId}`))

@@ -26,7 +26,7 @@ export interface PanelModel {
  * read-only transaction, and the reads that do not depend on each other side by side. `known` is
  * the account the panel last saw this tab signed in to (the queue is then that account's). */
 export function loadPanel(db: SidedeskDatabase, tabId: number | null, known: KnownAccount | null = null): Promise<PanelModel> {
-  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash, db.local], async () => {
+  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash, db.local, db.ticketCounts], async () => {
     const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
     const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
     const [ticket, contact, home, trashed] = await Promise.all([

@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { stageCountKey } from '@/store/ticket-counts';
+import { countWaitingOnUs } from '@/store/waiting-on-us';
 import { describe, expect, it } from 'vitest';
 import { SidedeskDatabase } from '@/store/database';
-import type { TrashGroup } from '@/domain';
+import { DEFAULT_SETTINGS, type TrashGroup } from '@/domain';
 import { ticketRecord } from '@/test/support/builders';
 
 describe('database upgrades', () => {
@@ -26,7 +28,7 @@ describe('database upgrades', () => {
       { status: 'unreadable', reason: '' },
     ]);
     expect(tabs[0]).toMatchObject({ conversationId: 'gmail:a@b.c:1', url: 'https://mail.google.com/', at: 1 });
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
   });
 
   it('version 3 indexes the trash by the tickets and conversations each group holds, groups stored before included', async () => {
@@ -114,6 +116,11 @@ describe('database upgrades', () => {
     const high = await db.tickets.where('[priority+updatedAt]').between(['high', Dexie.minKey], ['high', Dexie.maxKey]).reverse().toArray();
     expect(high.map((t) => t.number)).toEqual([1, 3]);
     expect((await db.tickets.orderBy('createdAt').toArray()).map((t) => t.number)).toEqual([2, 3, 1]);
+    // Version 9 counts them by stage, and by owner in each stage.
+    const counts = Object.fromEntries((await db.ticketCounts.toArray()).map((c) => [c.key, c.count]));
+    expect(counts[stageCountKey('support', 'new')]).toBe(2);
+    expect(counts[stageCountKey('support', 'closed')]).toBe(1);
+    expect(await countWaitingOnUs(db, DEFAULT_SETTINGS)).toBe(2);
   });
 });
 

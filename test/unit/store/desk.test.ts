@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { countsOf } from '@/store/ticket-counts';
 import { describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
 import { CAPS } from '@/domain';
@@ -65,6 +66,10 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
           checkStep(before, input, actual, after);
           checkState(after);
           expect(comparable(after), `after ${input.type}`).toEqual(comparable(model.state));
+          // The counts kept with every write are the counts of what is stored.
+          expect(await store.db.ticketCounts.toArray(), `counts after ${input.type}`).toEqual(
+            countsOf(await store.db.tickets.toArray()),
+          );
           model.tick();
           store.tick();
         }

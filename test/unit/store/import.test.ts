@@ -29,6 +29,7 @@ async function everything(db: SidedeskDatabase) {
     settingsRows: await db.settings.toArray(),
     meta: await db.meta.toArray(),
     search: await db.ticketWords.toArray(),
+    counts: await db.ticketCounts.toArray(),
     requests: await db.requests.toArray(),
     tabs: await db.tabs.toArray(),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convId, observe, rid } from '@/test/support/builders';
 import { createTestDesk } from '@/test/support/store';
+import { countsOf, stageCountKey } from '@/store/ticket-counts';
 
 const DAY = 86_400_000;
 
@@ -84,6 +85,9 @@ describe('a ticket restored after its stage was deleted', () => {
     expect(restored.ok).toBe(true);
     const back = (await env.db.tickets.get(ticket.id))!;
     expect(back).toMatchObject({ pipelineId: 'support', stageId: 'new', closedAt: null });
+    // The counts kept with every write followed the ticket out and back into another stage.
+    expect(await env.db.ticketCounts.toArray()).toEqual(countsOf(await env.db.tickets.toArray()));
+    expect(await env.db.ticketCounts.get(stageCountKey('support', 'waiting-on-contact'))).toBeUndefined();
     const entries = await env.db.timeline.where('ticketId').equals(ticket.id).toArray();
     expect(entries.some((e) => e.field === 'stageId' && e.from === 'waiting-on-contact' && e.to === 'new')).toBe(true);
   });
