@@ -93,8 +93,8 @@ async function board(desks, results) {
   const at = (size) => samples[size].map((x) => x.ms);
   results[`board first render: ${(BIG / 1000).toLocaleString('en')}k / 1k`] =
     `${verdict(at(BIG), at(SMALL), { ratio: 1.5 }).text}; served by each column a reverse walk of ` +
-    '[pipelineId+stageId+updatedAt] limited to its page + 1 (26), counted from the keys of [pipelineId+stageId] up to ' +
-    "COUNT_MAX (1,000; past it '1000+'), then the shown cards' conversations (ticketId) and contacts (by key) " +
+    '[pipelineId+stageId+updatedAt] limited to its page + 1 (26), counted exactly by the stage count kept with every ' +
+    "write (one key of ticketCounts), then the shown cards' conversations (one ticketId request each, side by side) and contacts (by key) " +
     '(entrypoints/tickets/board-model.ts)';
 }
 

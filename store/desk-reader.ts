@@ -1,6 +1,7 @@
 import type { DeskReader } from '@/domain';
 import type { SidedeskDatabase } from './database';
 import { readSettings } from './settings';
+import { stageCountKey, sumCounts } from './ticket-counts';
 
 /** The domain's read interface over the database; used inside a command's transaction. */
 export function createDeskReader(db: SidedeskDatabase): DeskReader {
@@ -16,7 +17,8 @@ export function createDeskReader(db: SidedeskDatabase): DeskReader {
     },
     trash: (id) => db.trash.get(id),
     settings: () => readSettings(db),
-    ticketsInStage: (pipelineId, stageId) => db.tickets.where('[pipelineId+stageId]').equals([pipelineId, stageId]).count(),
+    // The count kept with every write, in this same transaction: one key.
+    ticketsInStage: (pipelineId, stageId) => sumCounts(db, [stageCountKey(pipelineId, stageId)]),
     async nextTicketNumber() {
       return (await db.meta.get('nextTicketNumber'))?.value ?? 1;
     },

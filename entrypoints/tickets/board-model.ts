@@ -4,16 +4,13 @@ import type { SidedeskDatabase } from '@/store/database';
 import { browserAccounts } from '@/store/accounts';
 import { findTickets, SEARCH_CANDIDATES } from '@/store/search-index';
 import { conversationsOf } from '@/store/conversations-of';
+import { stageCountKey, sumCounts } from '@/store/ticket-counts';
 import { readSettings } from '@/store/settings';
 import { FILTER_CANDIDATES } from './model';
 import { compareBy, dayRange, FILTERS, inView, stagePairs, type TicketsView } from './view';
 
 /** How many cards a column shows first, and how many more each time it is scrolled to its end. */
 export const BOARD_PAGE = 25;
-/** How far a column is counted. IndexedDB counts a range by walking it (in Chromium about 10 ms
- * per thousand keys), so an exact count of a 25,000-ticket stage would cost the board its speed:
- * past this the header says "1000+". */
-export const COUNT_MAX = 1000;
 /** How many of a stage's most recent tickets a filter no index serves looks at, per column. */
 export const COLUMN_SCAN = 2000;
 
@@ -21,8 +18,8 @@ export const COLUMN_SCAN = 2000;
 export interface BoardColumn {
   stage: Stage;
   tickets: Ticket[];
-  /** The column's tickets in the view: all of them when `exact`, else a floor (counting stopped
-   * at COUNT_MAX, or a filter looked at the stage's COLUMN_SCAN most recent tickets only). */
+  /** The column's tickets in the view: all of them when `exact`, else a floor (a filter looked at
+   * the stage's COLUMN_SCAN most recent tickets only, or a search or owner past its cap). */
   count: number;
   exact: boolean;
   /** More cards than shown: the column's end offers the next page. */
@@ -63,8 +60,8 @@ type Found = { tickets: Ticket[]; truncated: boolean };
  * filter keeps only its columns (an agent who asks for open tickets sees the open stages). Each
  * read is indexed and bounded, so a board over 100,000 tickets opens as fast as over 1,000:
  * - no search and no other filter: each column is a reverse walk of `[pipelineId+stageId+updatedAt]`
- *   reading only the cards it shows (and one more, to know whether there are more), counted by
- *   the keys of `[pipelineId+stageId]` up to COUNT_MAX (keys only, no values);
+ *   reading only the cards it shows (and one more, to know whether there are more), counted
+ *   exactly by the stage's count kept with every write (one key);
  * - a search, a contact or an owner: their own index (the search's words, `contactEmail`,
  *   `ownerId`) read once up to its cap, then split into columns; exact while under the cap;
  * - any other filter (priority, category, unassigned, dates, closed lately), or an owner or contact
@@ -88,20 +85,15 @@ export async function loadBoard(db: SidedeskDatabase, view: TicketsView, perColu
   if (!narrowsCards(view)) {
     columns = await Promise.all(
       stages.map(async (stage) => {
-        const cap = Math.max(COUNT_MAX, shown(stage));
-        const [read, keys] = await Promise.all([
+        const [read, count] = await Promise.all([
           columnIndex(db, pipeline.id, stage.id)
             .reverse()
             .limit(shown(stage) + 1)
             .toArray(),
-          db.tickets
-            .where('[pipelineId+stageId]')
-            .equals([pipeline.id, stage.id])
-            .limit(cap + 1)
-            .primaryKeys(),
+          sumCounts(db, [stageCountKey(pipeline.id, stage.id)]),
         ]);
         const tickets = read.slice(0, shown(stage));
-        return { stage, tickets, count: Math.min(keys.length, cap), exact: keys.length <= cap, more: read.length > tickets.length };
+        return { stage, tickets, count, exact: true, more: read.length > tickets.length };
       }),
     );
   } else {

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { DEFAULT_SETTINGS } from '@/domain';
+import { DEFAULT_SETTINGS, type Ticket } from '@/domain';
 import { SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
+import { rebuildCounts } from '@/store/ticket-counts';
 import { COLLEAGUE } from './builders';
 import type { MemoryState } from './memory-desk';
 
@@ -41,4 +42,11 @@ export async function dumpState(db: SidedeskDatabase): Promise<MemoryState> {
     settings,
     nextTicketNumber: (await db.meta.get('nextTicketNumber'))?.value ?? 1,
   };
+}
+
+/** Tickets written straight to the table, not through the desk, with the counts the desk keeps
+ * beside them (store/ticket-counts.ts) rebuilt as an import would. */
+export async function putTickets(db: SidedeskDatabase, tickets: Ticket[]): Promise<void> {
+  await db.tickets.bulkPut(tickets);
+  await rebuildCounts(db, await db.tickets.toArray());
 }

@@ -10,7 +10,7 @@ import { BOARD_PAGE } from '@/entrypoints/tickets/board-model';
 import { DEFAULT_VIEW, type TicketsView } from '@/entrypoints/tickets/view';
 import type { Client } from '@/messaging/client';
 import { ACCOUNT, convId, observe, rid, ticketRecord } from '@/test/support/builders';
-import { createTestDesk, openTestDatabase } from '@/test/support/store';
+import { createTestDesk, openTestDatabase, putTickets } from '@/test/support/store';
 import { english } from '@/test/support/translate';
 import type { SidedeskDatabase } from '@/store/database';
 
@@ -160,7 +160,7 @@ describe('the board on the tickets page', () => {
 
   it('a column shows one page of cards, and the next at its end', async () => {
     const db = openTestDatabase();
-    await db.tickets.bulkPut(Array.from({ length: BOARD_PAGE + 5 }, (_, i) => ticketRecord(i + 1)));
+    await putTickets(db, Array.from({ length: BOARD_PAGE + 5 }, (_, i) => ticketRecord(i + 1)));
     const { root, cards } = mount(db, (async () => undefined) as never);
     await expect.poll(async () => (await cards('new')).length).toBe(BOARD_PAGE);
     const more = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Show 5 more')!;
