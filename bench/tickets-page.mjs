@@ -125,7 +125,8 @@ function timeSearch(page, q, first, rows) {
             waiting = true;
             painted((ms) => (firstMs = ms));
           }
-          if (document.querySelectorAll('tbody tr').length < rows || !document.querySelector('tbody tr')?.textContent?.includes(first)) return;
+          if (document.querySelectorAll('tbody tr').length < rows || !document.querySelector('tbody tr')?.textContent?.includes(first))
+            return;
           observer.disconnect();
           painted((ms) => {
             clearTimeout(timeout);
@@ -239,11 +240,11 @@ export async function run() {
 
 const SERVED =
   'a number by the unique number index (one key); words, names and addresses by the *words multi-entry index of ' +
-  'ticketWords, keyed [order+rank] = [-updatedAt, -number], so that each word\'s entries come newest first. The longest ' +
-  'term\'s entries are read at once when it starts at most DIRECT_READ (200) of them (one getAllKeys), and sorted; ' +
-  'otherwise the different words it starts are found by seeking from one to the next (or the next term\'s, past ' +
+  "ticketWords, keyed [order+rank] = [-updatedAt, -number], so that each word's entries come newest first. The longest " +
+  "term's entries are read at once when it starts at most DIRECT_READ (200) of them (one getAllKeys), and sorted; " +
+  "otherwise the different words it starts are found by seeking from one to the next (or the next term's, past " +
   'MAX_MERGED_WORDS (24) words), each word read newest first and the reads merged, only as far as the page (101 tickets ' +
   'that have the other terms and pass the filters, at most SEARCH_WALK_LIMIT (20,000) entries). The rows of those ' +
   'entries (for the other terms) and their tickets are read by key, one request each; exact however many match. Only ' +
   'when every term starts more than 24 words are SEARCH_CANDIDATES (2,000) entries read in word order, and the page ' +
-  'says it may have cut. The shown tickets\' conversations: one ticketId request per ticket, side by side';
+  "says it may have cut. The shown tickets' conversations: one ticketId request per ticket, side by side";

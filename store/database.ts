@@ -182,10 +182,12 @@ export class SidedeskDatabase extends Dexie {
     });
     // Version 4: the words each ticket is found by (its name, description, contact, subjects),
     // kept by the desk in the same transaction as every write; built here for the desk stored so far.
-    this.version(4).stores({ ticketSearch: 'ticketId, *words' }).upgrade(async (tx) => {
-      const rows = await searchRowsStored(tx);
-      await tx.table('ticketSearch').bulkPut(rows.map(({ ticketId, words }) => ({ ticketId, words })));
-    });
+    this.version(4)
+      .stores({ ticketSearch: 'ticketId, *words' })
+      .upgrade(async (tx) => {
+        const rows = await searchRowsStored(tx);
+        await tx.table('ticketSearch').bulkPut(rows.map(({ ticketId, words }) => ({ ticketId, words })));
+      });
     // Version 5: the tickets page's sorts and filters walk an index instead of the desk: each
     // stage by last change (the board's columns, a stage filter in the list's order), priority
     // by last change (the priority sort), and creation time (the created-date filter).

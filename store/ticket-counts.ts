@@ -9,7 +9,11 @@ export { countsOf, ownerCountKey, stageCountKey, type TicketCountRecord } from '
  * tickets as they are (`after`), inside the writing transaction: a count is exact at every commit,
  * and reading one is a single key, however many tickets the desk holds.
  */
-export async function adjustCounts(db: SidedeskDatabase, before: ReadonlyArray<Ticket | undefined>, after: readonly Ticket[]): Promise<void> {
+export async function adjustCounts(
+  db: SidedeskDatabase,
+  before: ReadonlyArray<Ticket | undefined>,
+  after: readonly Ticket[],
+): Promise<void> {
   const delta = new Map<string, number>();
   for (const t of before) if (t) for (const key of countKeysOf(t)) delta.set(key, (delta.get(key) ?? 0) - 1);
   for (const t of after) for (const key of countKeysOf(t)) delta.set(key, (delta.get(key) ?? 0) + 1);
@@ -30,14 +34,7 @@ export async function sumCounts(db: SidedeskDatabase, keys: readonly string[]): 
 /** How many tickets `owners` own, in any stage (a stage since deleted included): their counts,
  * read as one key range each. */
 export async function ownedCount(db: SidedeskDatabase, owners: readonly string[]): Promise<number> {
-  const each = await Promise.all(
-    [...new Set(owners)].map((o) =>
-      db.ticketCounts
-        .where('key')
-        .startsWith(ownerCountPrefix(o))
-        .toArray(),
-    ),
-  );
+  const each = await Promise.all([...new Set(owners)].map((o) => db.ticketCounts.where('key').startsWith(ownerCountPrefix(o)).toArray()));
   return each.flat().reduce((n, c) => n + c.count, 0);
 }
 

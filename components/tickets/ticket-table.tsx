@@ -123,7 +123,20 @@ interface RowProps {
   focusable: boolean;
 }
 
-const TicketRow = memo(function TicketRow({ ticket, settings, columns, all, open, contactName, now, selecting, isSelected, isFocused, actions, focusable }: RowProps) {
+const TicketRow = memo(function TicketRow({
+  ticket,
+  settings,
+  columns,
+  all,
+  open,
+  contactName,
+  now,
+  selecting,
+  isSelected,
+  isFocused,
+  actions,
+  focusable,
+}: RowProps) {
   const t = useT();
   const stage = findStage(settings, ticket.pipelineId, ticket.stageId);
   const row: Row = { ticket, settings, counts: { all, open }, contactName, now, t };

@@ -26,36 +26,40 @@ export interface PanelModel {
  * read-only transaction, and the reads that do not depend on each other side by side. `known` is
  * the account the panel last saw this tab signed in to (the queue is then that account's). */
 export function loadPanel(db: SidedeskDatabase, tabId: number | null, known: KnownAccount | null = null): Promise<PanelModel> {
-  return db.transaction('r', [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash, db.local, db.ticketCounts], async () => {
-    const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
-    const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
-    const [ticket, contact, home, trashed] = await Promise.all([
-      conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
-      conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
-      conversation ? undefined : loadHome(db, settings, tabAccount(known, tabId, tab?.url)),
-      tab?.conversationId && !conversation ? trashHolding(db, tab.conversationId) : undefined,
-    ]);
-    const [groupSize, theirs] = await Promise.all([
-      ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
-      // The contact's most recently seen conversations, through the index; ordered below by the
-      // date of their mail, which is not indexed (it may be missing).
-      contact
-        ? db.conversations
-            .where('[contactEmail+lastSeenAt]')
-            .between([contact.email, 0], [contact.email, Infinity])
-            .reverse()
-            .limit(200)
-            .toArray()
-        : [],
-    ]);
-    const others = conversation ? relate(conversation, theirs) : [];
-    const theirTickets = await db.tickets.bulkGet(others.map((o) => o.conversation.ticketId ?? ''));
-    const earlier = others.map((o, i) => {
-      const t = theirTickets[i];
-      return { ...o, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
-    });
-    return { tab, conversation, ticket, settings, contact, groupSize, earlier, home, trashed };
-  });
+  return db.transaction(
+    'r',
+    [db.settings, db.tabs, db.conversations, db.tickets, db.contacts, db.trash, db.local, db.ticketCounts],
+    async () => {
+      const [settings, tab] = await Promise.all([readSettings(db), tabId === null ? undefined : db.tabs.get(tabId)]);
+      const conversation = tab?.conversationId ? await db.conversations.get(tab.conversationId) : undefined;
+      const [ticket, contact, home, trashed] = await Promise.all([
+        conversation?.ticketId ? db.tickets.get(conversation.ticketId) : undefined,
+        conversation?.contactEmail ? db.contacts.get(conversation.contactEmail) : undefined,
+        conversation ? undefined : loadHome(db, settings, tabAccount(known, tabId, tab?.url)),
+        tab?.conversationId && !conversation ? trashHolding(db, tab.conversationId) : undefined,
+      ]);
+      const [groupSize, theirs] = await Promise.all([
+        ticket ? db.conversations.where('ticketId').equals(ticket.id).count() : 1,
+        // The contact's most recently seen conversations, through the index; ordered below by the
+        // date of their mail, which is not indexed (it may be missing).
+        contact
+          ? db.conversations
+              .where('[contactEmail+lastSeenAt]')
+              .between([contact.email, 0], [contact.email, Infinity])
+              .reverse()
+              .limit(200)
+              .toArray()
+          : [],
+      ]);
+      const others = conversation ? relate(conversation, theirs) : [];
+      const theirTickets = await db.tickets.bulkGet(others.map((o) => o.conversation.ticketId ?? ''));
+      const earlier = others.map((o, i) => {
+        const t = theirTickets[i];
+        return { ...o, stage: t ? (findStage(settings, t.pipelineId, t.stageId) ?? null) : null };
+      });
+      return { tab, conversation, ticket, settings, contact, groupSize, earlier, home, trashed };
+    },
+  );
 }
 
 /** Tickets for "Add to an existing ticket": the one with that number ("T-0042", "#42", "42"),

@@ -23,7 +23,17 @@ mkdirSync(FILES, { recursive: true });
 
 /** The tables that are the desk's data (an import writes them all); `requests`, `tabs` and
  * `local` are this browser's own and stay out. The search index is in: an import rebuilds it. */
-const DESK_TABLES = ['tickets', 'conversations', 'contacts', 'timeline', 'trash', 'settings', 'meta', 'ticketWords', 'ticketCounts'] as const;
+const DESK_TABLES = [
+  'tickets',
+  'conversations',
+  'contacts',
+  'timeline',
+  'trash',
+  'settings',
+  'meta',
+  'ticketWords',
+  'ticketCounts',
+] as const;
 type Snapshot = Record<(typeof DESK_TABLES)[number], any[]>;
 
 async function snapshot(ext: Page): Promise<Snapshot> {

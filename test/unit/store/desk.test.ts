@@ -67,9 +67,7 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
           checkState(after);
           expect(comparable(after), `after ${input.type}`).toEqual(comparable(model.state));
           // The counts kept with every write are the counts of what is stored.
-          expect(await store.db.ticketCounts.toArray(), `counts after ${input.type}`).toEqual(
-            countsOf(await store.db.tickets.toArray()),
-          );
+          expect(await store.db.ticketCounts.toArray(), `counts after ${input.type}`).toEqual(countsOf(await store.db.tickets.toArray()));
           model.tick();
           store.tick();
         }

@@ -75,7 +75,14 @@ describe('finding a ticket from the index', () => {
     const t = await deskWithTickets();
     const before = (await t.db.tickets.get(t.refund.id))!;
     t.tick();
-    await t.desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'agent', ticketId: before.id, rev: before.rev, changes: { priority: 'high' } });
+    await t.desk.execute({
+      type: 'updateTicket',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: before.id,
+      rev: before.rev,
+      changes: { priority: 'high' },
+    });
     const after = (await t.db.tickets.get(before.id))!;
     expect(after.updatedAt).toBeGreaterThan(before.updatedAt);
     expect(await t.db.ticketWords.toCollection().primaryKeys()).toEqual(
@@ -124,7 +131,10 @@ describe('a search that matches thousands', () => {
     // The same with few enough words is walked newest first, exact.
     const few = await deskOfRows(SEARCH_CANDIDATES + 50, (i) => [`acme${i % MAX_MERGED_WORDS}`]);
     const found = await findTickets(few.db, 'ac', { limit: 3 });
-    expect(found).toMatchObject({ tickets: [{ number: SEARCH_CANDIDATES + 50 }, { number: SEARCH_CANDIDATES + 49 }, { number: SEARCH_CANDIDATES + 48 }], truncated: false });
+    expect(found).toMatchObject({
+      tickets: [{ number: SEARCH_CANDIDATES + 50 }, { number: SEARCH_CANDIDATES + 49 }, { number: SEARCH_CANDIDATES + 48 }],
+      truncated: false,
+    });
   });
 
   it('checks the other terms on the walked rows, so a match is found wherever it stands', async () => {

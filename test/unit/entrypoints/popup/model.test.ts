@@ -14,7 +14,12 @@ describe('the popup', () => {
     }));
     // Thousands of closed tickets changed after every open one: a walk of the last-change index
     // for open ones would read them all first.
-    const closed = Array.from({ length: 3000 }, (_, i) => ({ ...ticketRecord(100 + i), stageId: 'closed', closedAt: 5_000, updatedAt: 5_000 + i }));
+    const closed = Array.from({ length: 3000 }, (_, i) => ({
+      ...ticketRecord(100 + i),
+      stageId: 'closed',
+      closedAt: 5_000,
+      updatedAt: 5_000 + i,
+    }));
     await putTickets(db, [...open, ...closed]);
     let read = 0;
     db.close();

@@ -7,7 +7,6 @@ import type { SidedeskDatabase } from '@/store/database';
 import { ACCOUNT, COLLEAGUE, convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { createTestDesk, openTestDatabase, putTickets } from '@/test/support/store';
 
-
 const STAGES = ['new', 'waiting-on-contact', 'waiting-on-us', 'closed'];
 
 /** Ticket `n` in `stageId`, its last change at `updatedAt` (by default its number). */
@@ -167,7 +166,10 @@ describe('the board by stage', () => {
 
   it('a stage filter keeps only its columns', async () => {
     const db = openTestDatabase();
-    await putTickets(db, STAGES.map((stageId, i) => ticket(i + 1, { stageId })));
+    await putTickets(
+      db,
+      STAGES.map((stageId, i) => ticket(i + 1, { stageId })),
+    );
     expect((await board(db, { stage: 'open' })).map((c) => c.stage)).toEqual(['new', 'waiting-on-contact', 'waiting-on-us']);
     expect((await board(db, { stage: 'closed' })).map((c) => c.stage)).toEqual(['closed']);
     expect((await board(db, { stage: 'support:waiting-on-us' })).map((c) => c.stage)).toEqual(['waiting-on-us']);
@@ -177,7 +179,8 @@ describe('the board by stage', () => {
 
   it('applies the filters to every column, counting what matches', async () => {
     const db = openTestDatabase();
-    await putTickets(db, 
+    await putTickets(
+      db,
       Array.from({ length: 40 }, (_, i) =>
         ticket(i + 1, {
           stageId: STAGES[i % 4]!,
@@ -275,7 +278,10 @@ describe('the board by stage', () => {
 
   it('is bounded: 4,000 tickets in a stage open the board reading only the cards it shows, counted exactly from the kept counts', async () => {
     const db = openTestDatabase();
-    await putTickets(db, Array.from({ length: 4000 }, (_, i) => ticket(i + 1, { stageId: i < 3900 ? 'new' : 'closed' })));
+    await putTickets(
+      db,
+      Array.from({ length: 4000 }, (_, i) => ticket(i + 1, { stageId: i < 3900 ? 'new' : 'closed' })),
+    );
     const reads = countTicketReads(db);
     await db.open();
     const columns = await board(db);
@@ -297,7 +303,10 @@ describe('the board by stage', () => {
   it('is bounded under a filter no index serves: each column reads its most recent tickets, and says the count is a floor', async () => {
     const db = openTestDatabase();
     const size = COLUMN_SCAN + 500;
-    await putTickets(db, Array.from({ length: size }, (_, i) => ticket(i + 1, { priority: i % 2 ? 'low' : 'high' })));
+    await putTickets(
+      db,
+      Array.from({ length: size }, (_, i) => ticket(i + 1, { priority: i % 2 ? 'low' : 'high' })),
+    );
     const reads = countTicketReads(db);
     await db.open();
     const [column] = await board(db, { priority: 'high' });

@@ -160,7 +160,10 @@ describe('the board on the tickets page', () => {
 
   it('a column shows one page of cards, and the next at its end', async () => {
     const db = openTestDatabase();
-    await putTickets(db, Array.from({ length: BOARD_PAGE + 5 }, (_, i) => ticketRecord(i + 1)));
+    await putTickets(
+      db,
+      Array.from({ length: BOARD_PAGE + 5 }, (_, i) => ticketRecord(i + 1)),
+    );
     const { root, cards } = mount(db, (async () => undefined) as never);
     await expect.poll(async () => (await cards('new')).length).toBe(BOARD_PAGE);
     const more = [...root.querySelectorAll('button')].find((x) => x.textContent === 'Show 5 more')!;
