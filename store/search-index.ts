@@ -159,38 +159,38 @@ function listed(keys: SearchKey[]): KeySource {
   return { next: async (n) => keys.slice(at, (at += n)) };
 }
 
+/** A term's first `cap` entries in the index's order (by word, then newest first), one request,
+ * each ticket once and newest first; `cut` when it starts more. */
+async function entriesUnder(db: SidedeskDatabase, term: string, cap: number): Promise<{ keys: SearchKey[]; cut: boolean }> {
+  const read = (await db.ticketWords
+    .where('words')
+    .startsWith(term)
+    .limit(cap + 1)
+    .primaryKeys()) as SearchKey[];
+  const keys = [...new Map(read.map((k) => [k[1], k])).values()].slice(0, cap).sort(newer);
+  return { keys, cut: read.length > cap };
+}
+
 /** The entries of the tickets having a word that starts with each of `terms`, newest first, and
  * the terms still to check on each (those its source does not ensure). */
 async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promise<{ source: KeySource; check: string[]; cut: boolean }> {
-  // The longest term is likely the most selective: it opens the index, if it starts few enough
-  // different words to be walked newest first; otherwise the next longest.
+  // The longest term is likely the most selective: it opens the index.
   const byLength = [...terms].sort((a, b) => b.length - a.length);
-  // Most terms start few entries (a name, an address): read them all at once, in one request,
-  // and sort them; only a term that starts more is walked word by word.
-  const [longest] = byLength;
-  const direct = (await db.ticketWords
-    .where('words')
-    .startsWith(longest!)
-    .limit(DIRECT_READ + 1)
-    .primaryKeys()) as SearchKey[];
-  if (direct.length <= DIRECT_READ) {
-    const unique = [...new Map(direct.map((k) => [k[1], k])).values()].sort(newer);
-    return { source: listed(unique), check: terms.filter((t) => t !== longest), cut: false };
-  }
+  const longest = byLength[0]!;
+  const others = (term: string) => terms.filter((t) => t !== term);
+  // Most terms start few entries (a name, an address): read them all at once and sort them.
+  const direct = await entriesUnder(db, longest, DIRECT_READ);
+  if (!direct.cut) return { source: listed(direct.keys), check: others(longest), cut: false };
+  // More: each word the term starts walked newest first, if it starts few enough different
+  // words; otherwise the next longest term's.
   for (const term of byLength) {
     const words = await wordsUnder(db, term, MAX_MERGED_WORDS);
-    if (words) return { source: mergedWalks(db, words), check: terms.filter((t) => t !== term), cut: false };
+    if (words) return { source: mergedWalks(db, words), check: others(term), cut: false };
   }
   // Every term starts too many words ("a b"): SEARCH_CANDIDATES of the longest's entries, in the
   // index's word order, sorted. The page says there may be more.
-  const [first] = byLength;
-  const read = (await db.ticketWords
-    .where('words')
-    .startsWith(first!)
-    .limit(SEARCH_CANDIDATES + 1)
-    .primaryKeys()) as SearchKey[];
-  const unique = [...new Map(read.map((k) => [k[1], k])).values()].slice(0, SEARCH_CANDIDATES).sort(newer);
-  return { source: listed(unique), check: terms.filter((t) => t !== first), cut: read.length > SEARCH_CANDIDATES };
+  const read = await entriesUnder(db, longest, SEARCH_CANDIDATES);
+  return { source: listed(read.keys), check: others(longest), cut: read.cut };
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { loadPopup } from '@/entrypoints/popup/model';
 import { ticketRecord } from '@/test/support/builders';
 import { openTestDatabase, putTickets } from '@/test/support/store';
+import { countTicketReads } from '@/test/support/read-counter';
 
 describe('the popup', () => {
   it('lists the ten most recently changed open tickets, across open stages, however many closed tickets changed since', async () => {
@@ -21,40 +21,11 @@ describe('the popup', () => {
       updatedAt: 5_000 + i,
     }));
     await putTickets(db, [...open, ...closed]);
-    let read = 0;
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'count-ticket-reads',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'tickets') return table;
-          return {
-            ...table,
-            query: async (req) => {
-              const result = await table.query(req);
-              read += result.result.length;
-              return result;
-            },
-            openCursor: async (req) => {
-              const cursor = await table.openCursor(req);
-              if (!cursor) return cursor;
-              return Object.create(cursor, {
-                start: {
-                  value: (onNext: () => void) => cursor.start(() => (read++, onNext())),
-                },
-              });
-            },
-          };
-        },
-      }),
-    });
+    const reads = countTicketReads(db);
     await db.open();
     const model = await loadPopup(db, null);
     expect(model.recent.map((t) => t.number)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5]);
     // Each open stage's newest eleven at most, never the closed ones changed since.
-    expect(read).toBeLessThanOrEqual(3 * 11);
+    expect(reads.values).toBeLessThanOrEqual(3 * 11);
   });
 });

@@ -1,4 +1,3 @@
-import type { DBCore, DBCoreCursor } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings, type Ticket } from '@/domain';
 import { BOARD_PAGE, COLUMN_SCAN, loadBoard } from '@/entrypoints/tickets/board-model';
@@ -6,6 +5,7 @@ import { DEFAULT_VIEW, type TicketsView } from '@/entrypoints/tickets/view';
 import type { SidedeskDatabase } from '@/store/database';
 import { ACCOUNT, COLLEAGUE, convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { createTestDesk, openTestDatabase, putTickets } from '@/test/support/store';
+import { countTicketReads } from '@/test/support/read-counter';
 
 const STAGES = ['new', 'waiting-on-contact', 'waiting-on-us', 'closed'];
 
@@ -21,60 +21,6 @@ const view = (over: Partial<TicketsView> = {}): TicketsView => ({ ...DEFAULT_VIE
 async function board(db: SidedeskDatabase, over: Partial<TicketsView> = {}, perColumn: Record<string, number> = {}) {
   const model = await loadBoard(db, view(over), perColumn);
   return model.columns.map((c) => ({ stage: c.stage.id, cards: c.tickets.map((t) => t.number), count: c.count, exact: c.exact }));
-}
-
-/**
- * Counts the ticket records the database hands out (by `get`, `getMany`, `query` and each cursor
- * step), and the keys a query hands out without their records: how much a board reads, whatever
- * the desk holds.
- */
-function countTicketReads(db: SidedeskDatabase): { values: number; keys: number } {
-  const seen = { values: 0, keys: 0 };
-  db.close();
-  db.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'tickets') return table;
-        return {
-          ...table,
-          get: async (req) => {
-            const value = await table.get(req);
-            if (value !== undefined) seen.values++;
-            return value;
-          },
-          getMany: async (req) => {
-            const values = await table.getMany(req);
-            seen.values += values.filter((v) => v !== undefined).length;
-            return values;
-          },
-          query: async (req) => {
-            const result = await table.query(req);
-            if (req.values) seen.values += result.result.length;
-            else seen.keys += result.result.length;
-            return result;
-          },
-          openCursor: async (req) => {
-            const cursor = await table.openCursor(req);
-            if (!cursor || !req.values) return cursor;
-            return Object.create(cursor, {
-              start: {
-                value: (onNext: () => void) =>
-                  cursor.start(() => {
-                    seen.values++;
-                    onNext();
-                  }),
-              },
-            }) as DBCoreCursor;
-          },
-        };
-      },
-    }),
-  });
-  return seen;
 }
 
 describe('the board by stage', () => {
