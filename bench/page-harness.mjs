@@ -10,6 +10,8 @@ import { EXPORT_LISTS } from '@/domain/export-format';
 import { createClient } from '@/messaging/client';
 import { sendBulk } from '@/pages/bulk';
 import { findTickets } from '@/store/search-index';
+import { searchTickets } from '@/entrypoints/sidepanel/model';
+import { createBadge } from '@/background/badge';
 import { adjustCounts } from '@/store/ticket-counts';
 import { liveQuery } from 'dexie';
 import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
@@ -331,8 +333,97 @@ function ioDone() {
   delete io.data;
 }
 
+/** The ticket picker's search (the side panel's `searchTickets`, limit 8) on the extension's
+ * database, `runs` times: ms each, and how many it found. */
+async function timePicker(q, runs, name = 'sidedesk') {
+  const db = open(name);
+  await db.open();
+  const ms = [];
+  let found = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    found = (await searchTickets(db, q)).length;
+    ms.push(performance.now() - started);
+  }
+  db.close();
+  return { ms, found };
+}
+
+/** The toolbar badge's recount (background/badge.ts, the badge shown nowhere), `runs` times. */
+async function timeBadge(runs, name = 'sidedesk') {
+  const db = open(name);
+  await db.open();
+  const update = createBadge(db, async () => undefined);
+  const ms = [];
+  let count = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    count = await update();
+    ms.push(performance.now() - started);
+  }
+  db.close();
+  return { ms, count };
+}
+
+let observed = 0;
+/** A new conversation observed through the background, as a content script reports it: ms from
+ * the message to its answer. */
+async function timeObserve() {
+  const threadId = `bench-observe-${observed++}-${Date.now()}`;
+  const started = performance.now();
+  const answer = await send({
+    sidedesk: 1,
+    name: 'command',
+    data: {
+      type: 'observe',
+      requestId: crypto.randomUUID(),
+      actor: ME,
+      observation: {
+        provider: 'gmail',
+        account: ME,
+        threadId,
+        subject: 'Bench observation',
+        url: null,
+        contact: null,
+        participants: [],
+        messageCount: 1,
+        lastMessageAt: null,
+      },
+    },
+  });
+  if (!answer?.ok) throw new Error(`observe refused: ${answer?.error?.message}`);
+  return performance.now() - started;
+}
+
+/** For each of `tickets`: its stage changed through the background (answered), then at once an
+ * observation, timed; and the same observation sent while a picker search runs in this page. */
+async function timeObservations(tickets, q, name = 'sidedesk') {
+  const afterStage = [];
+  const duringSearch = [];
+  const db = open(name);
+  await db.open();
+  for (const [i, t] of tickets.entries()) {
+    const stageId = t.stageId === 'waiting-on-us' ? 'waiting-on-contact' : 'waiting-on-us';
+    const changed = await send({
+      sidedesk: 1,
+      name: 'command',
+      data: { type: 'setTicketStage', requestId: crypto.randomUUID(), actor: ME, ticketId: t.id, rev: t.rev, stageId },
+    });
+    if (!changed?.ok) throw new Error(`stage change refused: ${changed?.error?.message}`);
+    afterStage.push(await timeObserve());
+    const search = searchTickets(db, `${q}${i % 2 ? '' : ' '}`);
+    duringSearch.push(await timeObserve());
+    await search;
+  }
+  db.close();
+  return { afterStage, duringSearch };
+}
+
 export {
   seed,
+  timePicker,
+  timeBadge,
+  timeObservations,
   timeImports,
   expected,
   timeQuery,

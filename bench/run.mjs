@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/browser.mjs';
+import * as agentPaths from './agent-paths.mjs';
 import * as contentScript from './content-script.mjs';
 import * as deskActions from './desk-actions.mjs';
 import * as panel from './panel.mjs';
@@ -17,6 +18,7 @@ const suites = Object.fromEntries(
     'tickets page at scale: first render and search (desk)': ticketsPage,
     'tickets search index: what it adds to writes (desk)': searchIndexCost,
     'desk actions: board, bulk, export and import': deskActions,
+    'agent paths at scale: picker, badge, observations (issue 12)': agentPaths,
   }).filter(([name]) => !only || name.includes(only)),
 );
 const results = {};

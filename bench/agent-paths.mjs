@@ -1,0 +1,115 @@
+// Issue 12's paths an agent waits on, at 1,000, 10,000 and 100,000 tickets (each size its own
+// Chromium with the built extension, the desk seeded into the extension's own database as an
+// import writes it: bench/desk-data.mjs with search words and counts):
+// - the ticket picker's search (the side panel's searchTickets) by number, by name, by contact
+//   address, and one that matches nothing;
+// - the toolbar badge's recount (background/badge.ts);
+// - an observation sent to the background right after a stage change was answered, and one sent
+//   while a picker search runs in the page: what the agent's next conversation waits for.
+// The sizes are measured in turns, run by run, so a busy machine slows them alike.
+import { launch } from '../scripts/browser.mjs';
+import { bundleHarness } from './bundle.mjs';
+import { ANNA } from './desk-data.mjs';
+import { describe, machineLoad, median, ms, verdict } from './stats.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const SIZES = (process.env.BENCH_AGENT_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const [SMALL, MID, BIG] = [SIZES[0], SIZES.at(-2), SIZES.at(-1)];
+const PICKS = [
+  { kind: 'number', q: 'T-0500' },
+  { kind: 'name', q: 'kowalska' },
+  { kind: 'contact address', q: ANNA.email },
+  { kind: 'no match', q: 'zzqx' },
+];
+
+async function openSize(harness, size) {
+  const session = await launch({ extension: true });
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/tickets.html`);
+  await page.evaluate(harness);
+  const count = await page.evaluate((size) => sidedeskBench.seed(size), size);
+  if (count !== size) throw new Error(`seeded ${count} tickets, not ${size}`);
+  // Reloaded: the tickets page and the background read the seeded database from the start.
+  await page.reload();
+  await page.evaluate(harness);
+  return { size, session, page };
+}
+
+export async function run() {
+  const results = {};
+  const loadBefore = machineLoad();
+  const harness = await bundleHarness();
+  const desks = [];
+  try {
+    for (const size of SIZES) desks.push(await openSize(harness, size));
+    const picks = {};
+    const badge = {};
+    for (let run = 0; run < RUNS; run++) {
+      for (let k = 0; k < desks.length; k++) {
+        const d = desks[(run + k) % desks.length];
+        for (const p of PICKS) {
+          const {
+            ms: [t],
+            found,
+          } = await d.page.evaluate(([q]) => sidedeskBench.timePicker(q, 1), [p.q]);
+          (picks[`${p.kind}@${d.size}`] ??= { ms: [], found }).ms.push(t);
+        }
+        const {
+          ms: [b],
+          count,
+        } = await d.page.evaluate(() => sidedeskBench.timeBadge(1));
+        (badge[d.size] ??= { ms: [], count }).ms.push(b);
+      }
+    }
+    for (const p of PICKS) {
+      for (const size of SIZES) {
+        const s = picks[`${p.kind}@${size}`];
+        results[`picker search by ${p.kind} "${p.q}", ${size.toLocaleString('en')} tickets`] =
+          `${describe(s.ms)}; ${s.found} found (8 at most)`;
+      }
+      results[`picker search by ${p.kind}: ${BIG.toLocaleString('en')} / ${MID.toLocaleString('en')}`] = verdict(
+        picks[`${p.kind}@${BIG}`].ms,
+        picks[`${p.kind}@${MID}`].ms,
+        {
+          ratio: 1.2,
+          ceiling: 50,
+        },
+      ).text;
+    }
+    for (const size of SIZES)
+      results[`badge recount, ${size.toLocaleString('en')} tickets`] = `${describe(badge[size].ms)}; counts ${badge[size].count}`;
+    results[`badge recount: ${BIG.toLocaleString('en')} / ${SMALL.toLocaleString('en')}`] =
+      `${verdict(badge[BIG].ms, badge[SMALL].ms, { ratio: 1.2, ceiling: 50 }).text}; the kept stage counts, one request`;
+
+    const observations = {};
+    for (const d of desks) {
+      const tickets = await d.page.evaluate((n) => sidedeskBench.openTickets(n), RUNS + 3);
+      const { afterStage, duringSearch } = await d.page.evaluate(([t, q]) => sidedeskBench.timeObservations(t, q), [tickets, 'refund']);
+      // The first three warm the worker up.
+      observations[d.size] = { afterStage: afterStage.slice(3), duringSearch: duringSearch.slice(3) };
+    }
+    for (const kind of ['afterStage', 'duringSearch']) {
+      const label = kind === 'afterStage' ? 'right after a stage change' : 'while a picker search for "refund" runs';
+      for (const size of SIZES) {
+        const xs = observations[size][kind];
+        results[`an observation ${label}, ${size.toLocaleString('en')} tickets`] = `${describe(xs)}; max ${ms(Math.max(...xs))}`;
+      }
+      results[`an observation ${label}: ${BIG.toLocaleString('en')} / ${SMALL.toLocaleString('en')}`] = verdict(
+        observations[BIG][kind],
+        observations[SMALL][kind],
+        {
+          ratio: 1.2,
+          ceiling: 50,
+        },
+      ).text;
+    }
+    results['medians at a glance'] = SIZES.map(
+      (size) =>
+        `${size.toLocaleString('en')}: picker by number ${ms(median(picks[`number@${size}`].ms))}, observation after a stage change ${ms(median(observations[size].afterStage))}`,
+    ).join('; ');
+  } finally {
+    for (const d of desks) await d.session.close();
+  }
+  results['machine'] = `${loadBefore} at the start, ${machineLoad()} at the end`;
+  return results;
+}
