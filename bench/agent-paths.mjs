@@ -7,8 +7,8 @@
 // - an observation sent to the background right after a stage change was answered, and one sent
 //   while a picker search runs in the page: what the agent's next conversation waits for.
 // The sizes are measured in turns, run by run, so a busy machine slows them alike.
-import { launch } from '../scripts/browser.mjs';
 import { bundleHarness } from './bundle.mjs';
+import { openSeededDesk } from './seeded-desk.mjs';
 import { ANNA } from './desk-data.mjs';
 import { describe, machineLoad, median, ms, verdict } from './stats.mjs';
 
@@ -23,16 +23,11 @@ const PICKS = [
 ];
 
 async function openSize(harness, size) {
-  const session = await launch({ extension: true });
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/tickets.html`);
-  await page.evaluate(harness);
-  const count = await page.evaluate((size) => sidedeskBench.seed(size), size);
-  if (count !== size) throw new Error(`seeded ${count} tickets, not ${size}`);
+  const desk = await openSeededDesk(harness, size);
   // Reloaded: the tickets page and the background read the seeded database from the start.
-  await page.reload();
-  await page.evaluate(harness);
-  return { size, session, page };
+  await desk.page.reload();
+  await desk.page.evaluate(harness);
+  return desk;
 }
 
 export async function run() {

@@ -5,8 +5,8 @@
 // (bench/desk-data.mjs, as bench/tickets-page.mjs seeds it); the variants of each line run in
 // turns (their order alternated run by run), so a busy machine slows them alike and each ratio is
 // taken within one run. Every time is read inside the page (performance.now).
-import { launch } from '../scripts/browser.mjs';
 import { bundleHarness } from './bundle.mjs';
+import { openSeededDesk } from './seeded-desk.mjs';
 import { describe, machineLoad, median, ms, verdict } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -16,33 +16,7 @@ const BIG = Number(process.env.BENCH_BOARD_SIZE ?? 100_000);
 const SMALL = 1_000;
 const BULK = 100;
 
-/** Records when the first cards of a freshly opened board were painted. */
-function firstCardsProbe() {
-  if (!location.pathname.endsWith('/tickets.html')) return;
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('.board__card')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (window.__firstCardsPainted = performance.now());
-      channel.port2.postMessage(null);
-    });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
-async function openSize(harness, size) {
-  const session = await launch({ extension: true });
-  await session.context.addInitScript(firstCardsProbe);
-  const page = await session.context.newPage();
-  const url = `chrome-extension://${session.extensionId}/tickets.html`;
-  await page.goto(url);
-  await page.evaluate(harness);
-  const started = performance.now();
-  const count = await page.evaluate((size) => sidedeskBench.seed(size), size);
-  if (count !== size) throw new Error(`seeded ${count} tickets, not ${size}`);
-  return { size, session, page, url, seedMs: performance.now() - started };
-}
+const openSize = (harness, size) => openSeededDesk(harness, size, { selector: '.board__card', mark: '__firstCardsPainted' });
 
 /** Navigation start to the first cards painted, in ms, and how many cards the board shows. */
 async function timeBoard(desk) {

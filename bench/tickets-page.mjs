@@ -5,8 +5,8 @@
 // are measured in turns, run after run, so a busy machine slows them alike and each ratio is taken
 // within one run. Every time is read inside the page (performance.now), from the navigation or the
 // input event to the first frame after the expected rows are in the DOM.
-import { launch } from '../scripts/browser.mjs';
 import { bundleHarness } from './bundle.mjs';
+import { openSeededDesk } from './seeded-desk.mjs';
 import { ACME, ANNA, COMMON_WORD } from './desk-data.mjs';
 import { describe, machineLoad, median, ms, verdict } from './stats.mjs';
 
@@ -54,33 +54,7 @@ const SEARCHES = [
   { kind: 'number', q: 'T-5000', about: '"T-5000": a ticket number' },
 ];
 
-/** Records when the first ticket rows of a freshly opened tickets page were painted. */
-function firstRowsProbe() {
-  if (!location.pathname.endsWith('/tickets.html')) return;
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('tbody tr')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (window.__firstRowsPainted = performance.now());
-      channel.port2.postMessage(null);
-    });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
-async function openSize(harness, size) {
-  const session = await launch({ extension: true });
-  await session.context.addInitScript(firstRowsProbe);
-  const page = await session.context.newPage();
-  const url = `chrome-extension://${session.extensionId}/tickets.html`;
-  await page.goto(url);
-  await page.evaluate(harness);
-  const started = performance.now();
-  const count = await page.evaluate((size) => sidedeskBench.seed(size), size);
-  if (count !== size) throw new Error(`seeded ${count} tickets, not ${size}`);
-  return { size, session, page, url, seedMs: performance.now() - started };
-}
+const openSize = (harness, size) => openSeededDesk(harness, size, { selector: 'tbody tr', mark: '__firstRowsPainted' });
 
 /** Navigation start to the first rows painted, in ms. */
 async function timeFirstRender(desk, address) {

@@ -60,9 +60,17 @@ async function sortCandidates(read: (cap: number) => Promise<Ticket[]>, view: Ti
   };
 }
 
-/** Merges lists each already sorted by `compare` into the first `need`. */
-function merge(lists: Ticket[][], compare: (a: Ticket, b: Ticket) => number, need: number): Ticket[] {
-  return lists.flat().sort(compare).slice(0, need);
+/** Walks each collection (each newest first) as far as `need` passing tickets, and merges them
+ * into the newest `need`: exact, however many each holds. */
+async function walkEachNewest(collections: Tickets[], wanted: Wanted, need: number): Promise<Matches> {
+  const walks = await Promise.all(collections.map((c) => walk(c, wanted, need)));
+  return {
+    tickets: walks
+      .flatMap((w) => w.tickets)
+      .sort(compareBy('updated'))
+      .slice(0, need),
+    truncated: walks.some((w) => w.truncated),
+  };
 }
 
 /**
@@ -105,35 +113,21 @@ export async function findInView(
     if (owners.length === 0) return { tickets: [], truncated: false };
     if (view.sort === 'updated') {
       // Each owner's tickets newest first, only as far as the page: exact, however many they own.
-      const walks = await Promise.all(
-        owners.map((o) => walk(t.where('[ownerId+updatedAt]').between([o, Dexie.minKey], [o, Dexie.maxKey]).reverse(), wanted, need)),
+      return walkEachNewest(
+        owners.map((o) => t.where('[ownerId+updatedAt]').between([o, Dexie.minKey], [o, Dexie.maxKey]).reverse()),
+        wanted,
+        need,
       );
-      return {
-        tickets: merge(
-          walks.map((w) => w.tickets),
-          compareBy('updated'),
-          need,
-        ),
-        truncated: walks.some((w) => w.truncated),
-      };
     }
     return sortCandidates((cap) => t.where('ownerId').anyOf(owners).limit(cap).toArray(), view, wanted, need);
   }
   if (pairs && pairs.length === 0) return { tickets: [], truncated: false };
   if (pairs && view.sort === 'updated') {
-    const walks = await Promise.all(
-      pairs.map(([p, s]) =>
-        walk(t.where('[pipelineId+stageId+updatedAt]').between([p, s, Dexie.minKey], [p, s, Dexie.maxKey]).reverse(), wanted, need),
-      ),
+    return walkEachNewest(
+      pairs.map(([p, s]) => t.where('[pipelineId+stageId+updatedAt]').between([p, s, Dexie.minKey], [p, s, Dexie.maxKey]).reverse()),
+      wanted,
+      need,
     );
-    return {
-      tickets: merge(
-        walks.map((w) => w.tickets),
-        compareBy('updated'),
-        need,
-      ),
-      truncated: walks.some((w) => w.truncated),
-    };
   }
   if (pairs) return sortCandidates((cap) => t.where('[pipelineId+stageId]').anyOf(pairs).limit(cap).toArray(), view, wanted, need);
   if (view.priority) {
