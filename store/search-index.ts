@@ -64,8 +64,10 @@ export interface FoundTickets {
 export interface SearchOptions {
   /** How many tickets to find at most. */
   limit?: number;
-  /** Only tickets that pass (the page's other filters), looked for as the walk goes. */
-  wanted?: (t: Ticket) => boolean;
+  /** Only tickets that pass (the page's other filters), looked for as the walk goes. May still be
+   * being read (the page's settings): the index is read meanwhile, and it is awaited only when the
+   * first tickets are in hand. */
+  wanted?: ((t: Ticket) => boolean) | Promise<(t: Ticket) => boolean>;
   /** How many index entries to walk at most (SEARCH_WALK_LIMIT). */
   walkLimit?: number;
 }
@@ -74,56 +76,69 @@ export interface SearchOptions {
  * keys' ascending order. */
 const newer = (a: SearchKey, b: SearchKey) => a[0] - b[0] || a[1] - b[1];
 
-/** Index entries, newest first, a chunk at a time. */
-interface KeySource {
-  next(n: number): Promise<SearchKey[]>;
+const keyOf = (row: TicketWordsRecord): SearchKey => [row.order, row.rank];
+
+/** Rows of the index, newest first, a chunk at a time. */
+interface RowSource {
+  next(n: number): Promise<TicketWordsRecord[]>;
 }
 
-/** The different words the index holds under `prefix`, found by seeking from one to the next (a
- * request each, however many tickets have them); null when there are more than `cap`. */
+/** The rows of `keys`, read by key in one request each, side by side (not a cursor stepped along). */
+async function rowsAt(db: SidedeskDatabase, keys: SearchKey[]): Promise<TicketWordsRecord[]> {
+  return (await db.ticketWords.bulkGet(keys)).filter((row): row is TicketWordsRecord => row !== undefined);
+}
+
+/** The different words the index holds under `prefix`, in one request (a cursor that jumps from
+ * one word to the next, however many tickets have each); null when there are more than `cap`. */
 async function wordsUnder(db: SidedeskDatabase, prefix: string, cap: number): Promise<string[] | null> {
-  const words: string[] = [];
-  const upper = `${prefix}\uffff`;
-  let from = prefix;
-  for (;;) {
-    const [word] = (await db.ticketWords
-      .where('words')
-      .between(from, upper, words.length === 0, false)
-      .limit(1)
-      .keys()) as string[];
-    if (word === undefined) return words;
-    if (words.length === cap) return null;
-    words.push(word);
-    from = word;
-  }
+  const words = (await db.ticketWords
+    .where('words')
+    .startsWith(prefix)
+    .limit(cap + 1)
+    .uniqueKeys()) as string[];
+  return words.length > cap ? null : words;
+}
+
+/** Up to this many words are walked reading their rows whole (a word and its plural, say): each
+ * chunk comes with its rows, no second request. More are walked by key, and only the merged
+ * page's rows read. */
+export const WHOLE_ROWS_WORDS = 4;
+
+/** An entry of the index, with its row when the walk read rows. */
+interface Entry {
+  key: SearchKey;
+  row?: TicketWordsRecord;
 }
 
 /** One word's entries, newest first: the index holds each word's entries in key order. */
 class WordWalk {
-  private buffer: SearchKey[] = [];
+  private buffer: Entry[] = [];
   private read = 0;
   done = false;
   constructor(
     private readonly db: SidedeskDatabase,
     private readonly word: string,
+    private readonly whole: boolean,
   ) {}
   get head(): SearchKey | undefined {
-    return this.buffer[0];
+    return this.buffer[0]?.key;
   }
-  shift(): SearchKey | undefined {
+  shift(): Entry | undefined {
     return this.buffer.shift();
   }
   /** Holds at least `n` entries, unless the word has no more. */
   async fill(n: number): Promise<void> {
     if (this.done || this.buffer.length >= n) return;
     const want = n - this.buffer.length;
-    // From the word's first entry again, in one request (getAllKeys with a count), rather than a
+    // From the word's first entry again, in one request (getAll with a count), rather than a
     // cursor stepped past what was read: a walk rarely needs more than its first chunk.
-    const got = (await this.db.ticketWords
+    const entries = this.db.ticketWords
       .where('words')
       .equals(this.word)
-      .limit(this.read + want)
-      .primaryKeys()) as SearchKey[];
+      .limit(this.read + want);
+    const got: Entry[] = this.whole
+      ? (await entries.toArray()).map((row) => ({ key: keyOf(row), row }))
+      : ((await entries.primaryKeys()) as SearchKey[]).map((key) => ({ key }));
     this.buffer.push(...got.slice(this.read));
     if (got.length < this.read + want) this.done = true;
     this.read = got.length;
@@ -132,31 +147,57 @@ class WordWalk {
 
 /** Every word's walk merged, newest first, each ticket once (a ticket having two of the words is
  * in both walks, at the same key). Exact: the n newest of all of them, however many match. */
-function mergedWalks(db: SidedeskDatabase, words: readonly string[]): KeySource {
-  const walks = words.map((w) => new WordWalk(db, w));
+function mergedWalks(db: SidedeskDatabase, words: readonly string[]): RowSource {
+  const whole = words.length <= WHOLE_ROWS_WORDS;
+  const walks = words.map((w) => new WordWalk(db, w, whole));
   let last: SearchKey | undefined;
   return {
     async next(n) {
       // Each walk holding n (or all it has), the n newest overall are among what is held.
       await Promise.all(walks.map((w) => w.fill(n)));
-      const out: SearchKey[] = [];
+      const out: Entry[] = [];
       while (out.length < n) {
         let best: WordWalk | undefined;
         for (const w of walks) if (w.head && (!best || newer(w.head, best.head!) < 0)) best = w;
         if (!best) break;
-        const key = best.shift()!;
-        if (last && newer(key, last) === 0) continue;
-        out.push((last = key));
+        const entry = best.shift()!;
+        if (last && newer(entry.key, last) === 0) continue;
+        last = entry.key;
+        out.push(entry);
       }
-      return out;
+      return whole
+        ? out.map((e) => e.row!)
+        : rowsAt(
+            db,
+            out.map((e) => e.key),
+          );
     },
   };
 }
 
-/** A list already read and sorted, handed out a chunk at a time. */
-function listed(keys: SearchKey[]): KeySource {
+/** Keys already read and sorted, their rows read a chunk at a time. */
+function listedKeys(db: SidedeskDatabase, keys: SearchKey[]): RowSource {
   let at = 0;
-  return { next: async (n) => keys.slice(at, (at += n)) };
+  return { next: (n) => rowsAt(db, keys.slice(at, (at += n))) };
+}
+
+/** Rows already read and sorted, handed out a chunk at a time. */
+function listedRows(rows: TicketWordsRecord[]): RowSource {
+  let at = 0;
+  return { next: async (n) => rows.slice(at, (at += n)) };
+}
+
+/** A term's rows when it starts at most `cap` entries, read whole in one request (the rows, not
+ * only their keys: a name or an address costs no second request), each ticket once, newest
+ * first; null when it starts more. */
+async function rowsUnder(db: SidedeskDatabase, term: string, cap: number): Promise<TicketWordsRecord[] | null> {
+  const read = await db.ticketWords
+    .where('words')
+    .startsWith(term)
+    .limit(cap + 1)
+    .toArray();
+  if (read.length > cap) return null;
+  return [...new Map(read.map((row) => [row.rank, row])).values()].sort((a, b) => newer(keyOf(a), keyOf(b)));
 }
 
 /** A term's first `cap` entries in the index's order (by word, then newest first), one request,
@@ -173,24 +214,25 @@ async function entriesUnder(db: SidedeskDatabase, term: string, cap: number): Pr
 
 /** The entries of the tickets having a word that starts with each of `terms`, newest first, and
  * the terms still to check on each (those its source does not ensure). */
-async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promise<{ source: KeySource; check: string[]; cut: boolean }> {
+async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promise<{ source: RowSource; check: string[]; cut: boolean }> {
   // The longest term is likely the most selective: it opens the index.
   const byLength = [...terms].sort((a, b) => b.length - a.length);
   const longest = byLength[0]!;
   const others = (term: string) => terms.filter((t) => t !== term);
-  // Most terms start few entries (a name, an address): read them all at once and sort them.
-  const direct = await entriesUnder(db, longest, DIRECT_READ);
-  if (!direct.cut) return { source: listed(direct.keys), check: others(longest), cut: false };
+  // Most terms start few entries (a name, an address): read them all at once and sort them. The
+  // words it starts are asked for meanwhile, in case it starts more.
+  const [direct, longestWords] = await Promise.all([rowsUnder(db, longest, DIRECT_READ), wordsUnder(db, longest, MAX_MERGED_WORDS)]);
+  if (direct) return { source: listedRows(direct), check: others(longest), cut: false };
   // More: each word the term starts walked newest first, if it starts few enough different
   // words; otherwise the next longest term's.
   for (const term of byLength) {
-    const words = await wordsUnder(db, term, MAX_MERGED_WORDS);
+    const words = term === longest ? longestWords : await wordsUnder(db, term, MAX_MERGED_WORDS);
     if (words) return { source: mergedWalks(db, words), check: others(term), cut: false };
   }
   // Every term starts too many words ("a b"): SEARCH_CANDIDATES of the longest's entries, in the
   // index's word order, sorted. The page says there may be more.
   const read = await entriesUnder(db, longest, SEARCH_CANDIDATES);
-  return { source: listed(read.keys), check: others(longest), cut: read.cut };
+  return { source: listedKeys(db, read.keys), check: others(longest), cut: read.cut };
 }
 
 /**
@@ -203,22 +245,25 @@ async function sourceFor(db: SidedeskDatabase, terms: readonly string[]): Promis
  * words, or the walk ends at its limit: then `truncated`.
  */
 export async function findTickets(db: SidedeskDatabase, text: string, options: SearchOptions = {}): Promise<FoundTickets> {
-  const { limit = 100, wanted = () => true, walkLimit = SEARCH_WALK_LIMIT } = options;
+  const { limit = 100, walkLimit = SEARCH_WALK_LIMIT } = options;
   const query = parseSearch(text);
-  const byNumber = query.number === null ? undefined : await db.tickets.where('number').equals(query.number).first();
+  // The number, the index and the filter (which may still be being read) side by side.
+  const [byNumber, wanted = () => true, sourced] = await Promise.all([
+    query.number === null ? undefined : db.tickets.where('number').equals(query.number).first(),
+    options.wanted,
+    query.terms.length === 0 ? undefined : sourceFor(db, query.terms),
+  ]);
   const found = byNumber && wanted(byNumber) ? [byNumber] : [];
-  if (query.terms.length === 0) return { tickets: found.slice(0, limit), truncated: false };
-  const { source, check, cut } = await sourceFor(db, query.terms);
+  if (!sourced) return { tickets: found.slice(0, limit), truncated: false };
+  const { source, check, cut } = sourced;
   let walked = 0;
   let chunk = Math.min(Math.max(limit, 20), 500, walkLimit);
   while (found.length < limit) {
-    const keys = await source.next(chunk);
-    if (keys.length === 0) return { tickets: found, truncated: cut };
-    walked += keys.length;
-    // Rows and tickets by their keys: one request each, side by side, not a cursor stepped along.
-    const rows = (await db.ticketWords.bulkGet(keys)).filter(
-      (row): row is TicketWordsRecord => row !== undefined && check.every((term) => row.words.some((w) => w.startsWith(term))),
-    );
+    const read = await source.next(chunk);
+    if (read.length === 0) return { tickets: found, truncated: cut };
+    walked += read.length;
+    const rows = read.filter((row) => check.every((term) => row.words.some((w) => w.startsWith(term))));
+    // The tickets by their keys: one request each, side by side, not a cursor stepped along.
     const tickets = await db.tickets.bulkGet(rows.map((row) => row.ticketId));
     for (const t of tickets) if (t && t.id !== byNumber?.id && wanted(t) && found.length < limit) found.push(t);
     if (walked >= walkLimit && found.length < limit) return { tickets: found, truncated: true };

@@ -8,6 +8,7 @@ import { ShortcutsHelp } from '@/components/tickets/shortcuts-help';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { countedMessage, stageLabel, ticketLabel, type Settings, type Ticket, type Translate } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
+import { addressWriter } from '@/pages/address-writer';
 import { useLiveQuery } from '@/pages/live-query';
 import { bulkCommands, sendBulk, summarize, undoCommands } from '@/pages/bulk';
 import type { Client } from '@/messaging/client';
@@ -81,6 +82,7 @@ function activates(target: EventTarget | null): boolean {
 export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
+  const [address] = useState(() => addressWriter());
   const [shown, setShown] = useState(PAGE);
   // On the board the list reads no rows (the board reads its columns): only what the filters need.
   const rows = view.mode === 'board' ? 0 : shown;
@@ -109,7 +111,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     setSelection(NO_SELECTION);
     setAllMatching(false);
     // The view lives in the address: a reload or a bookmark opens the same list.
-    history.replaceState(null, '', addressOf(next, location.href));
+    address.write(addressOf(next, location.href));
   };
 
   // All shown selected and more match: count them, to offer "select all N matching".

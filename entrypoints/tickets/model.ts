@@ -86,18 +86,19 @@ async function walkEachNewest(collections: Tickets[], wanted: Wanted, need: numb
 export async function findInView(
   db: SidedeskDatabase,
   view: TicketsView,
-  settings: Settings,
+  settingsRead: Settings | Promise<Settings>,
   need: number,
-  accounts?: string[],
+  accounts?: string[] | Promise<string[]>,
 ): Promise<Matches> {
-  const me = view.owner === 'me' ? (accounts ?? (await browserAccounts(db))) : [];
-  const context = { settings, me, now: Date.now() };
-  const wanted = (t: Ticket) => inView(t, view, context);
-  const pairs = stagePairs(view.stage, settings, view.pipeline);
-  const updated = dayRange(view.updatedFrom, view.updatedTo);
-  const created = dayRange(view.createdFrom, view.createdTo);
-  const t = db.tickets;
+  const now = Date.now();
+  // The filter needs the settings (and "me" the accounts): a search reads its index meanwhile.
+  const filter = Promise.all([settingsRead, view.owner === 'me' ? (accounts ?? browserAccounts(db)) : []]).then(([settings, me]) => ({
+    settings,
+    me,
+    wanted: (t: Ticket) => inView(t, view, { settings, me, now }),
+  }));
   if (view.q.trim()) {
+    const wanted = filter.then((f) => f.wanted);
     // The search walks its matches newest first: in that order it reads only as far as the page;
     // in another, the newest SEARCH_CANDIDATES are sorted.
     if (view.sort === 'updated') return findTickets(db, view.q, { limit: need, wanted });
@@ -107,6 +108,11 @@ export async function findInView(
       truncated: found.truncated || found.tickets.length > SEARCH_CANDIDATES,
     };
   }
+  const { settings, me, wanted } = await filter;
+  const pairs = stagePairs(view.stage, settings, view.pipeline);
+  const updated = dayRange(view.updatedFrom, view.updatedTo);
+  const created = dayRange(view.createdFrom, view.createdTo);
+  const t = db.tickets;
   if (view.contact) return sortCandidates((cap) => t.where('contactEmail').equals(view.contact).limit(cap).toArray(), view, wanted, need);
   if (view.owner && view.owner !== 'unassigned') {
     const owners = view.owner === 'me' ? me : [view.owner];
@@ -191,8 +197,9 @@ export async function loadTickets(db: SidedeskDatabase, view: TicketsView, shown
   // Independent reads side by side: a keystroke waits for as few round trips as it can. The
   // accounts are looked for while the search runs, unless the view needs them ("me").
   const accounts = browserAccounts(db);
-  const settings = await readSettings(db);
-  const { tickets: page, truncated } = await findInView(db, view, settings, shown + 1, view.owner === 'me' ? await accounts : undefined);
+  const settingsRead = readSettings(db);
+  const { tickets: page, truncated } = await findInView(db, view, settingsRead, shown + 1, accounts);
+  const settings = await settingsRead;
   const tickets = page.slice(0, shown);
   const emails = [...new Set(tickets.map((t) => t.contactEmail).filter((e): e is string => e !== null))];
   const [linked, contacts, actors] = await Promise.all([
@@ -214,8 +221,7 @@ export const BULK_MAX = FILTER_CANDIDATES;
 
 /** Every ticket of the view, up to BULK_MAX, for "select all matching". */
 export async function matchingIds(db: SidedeskDatabase, view: TicketsView): Promise<{ ids: string[]; truncated: boolean }> {
-  const settings = await readSettings(db);
-  const found = await findInView(db, view, settings, BULK_MAX + 1);
+  const found = await findInView(db, view, readSettings(db), BULK_MAX + 1);
   return { ids: found.tickets.slice(0, BULK_MAX).map((t) => t.id), truncated: found.truncated || found.tickets.length > BULK_MAX };
 }
 

@@ -77,7 +77,7 @@ describe('Firefox ESR: the tickets page (smoke)', () => {
     // Search as you type: a customer's name without its accents.
     await page.type('input[name="q"]', 'zolc');
     await expect.poll(() => sorted(page), { timeout: 10_000 }).toEqual(['T-0004', 'T-0006']);
-    expect(await page.evaluate(() => new URL(location.href).searchParams.get('q'))).toBe('zolc');
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('q'))).toBe('zolc');
     await page.screenshot({ path: join(SCREENSHOTS, 'firefox-tickets-search.png') });
     await page.close();
 

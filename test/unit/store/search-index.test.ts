@@ -1,5 +1,8 @@
+import type { DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from '@/store/search-index';
+import type { Ticket } from '@/domain';
+import type { SidedeskDatabase } from '@/store/database';
+import { DIRECT_READ, findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from '@/store/search-index';
 import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { createTestDesk } from '@/test/support/store';
 import { FILTER_CANDIDATES } from '@/entrypoints/tickets/model';
@@ -90,6 +93,61 @@ describe('finding a ticket from the index', () => {
     );
     // The refund ticket changed last: it is now the first a search by a word of both finds.
     expect((await findTickets(t.db, 'a')).tickets.map((x) => x.id)[0]).toBe(before.id);
+  });
+});
+
+/** Calls `seen` with each request the database gets for `table`'s records ('query' or 'getMany'),
+ * as it is made. Call it before the database opens (it closes it to add itself). */
+function watchRequests(db: SidedeskDatabase, table: string, seen: (kind: 'query' | 'getMany') => void) {
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'watch-requests',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table(name) {
+        const inner = down.table(name);
+        if (name !== table) return inner;
+        return {
+          ...inner,
+          query: (req) => (seen('query'), inner.query(req)),
+          getMany: (req) => (seen('getMany'), inner.getMany(req)),
+        };
+      },
+    }),
+  });
+}
+
+describe('the requests a search waits for', () => {
+  it("reads a name's rows whole in one request: no second read of the rows by key", async () => {
+    const t = await deskWithTickets();
+    const requests: string[] = [];
+    watchRequests(t.db, 'ticketWords', (kind) => requests.push(kind));
+    await t.db.open();
+    expect((await findTickets(t.db, 'kowalska')).tickets.map((x) => x.id)).toEqual([t.refund.id]);
+    expect(requests).toEqual(['query']);
+  });
+
+  it('walks a common word and its plural reading their rows whole: no second read of the rows by key', async () => {
+    const t = await deskOfRows(DIRECT_READ * 2, (i) => [i % 2 ? 'refund' : 'refunds']);
+    const requests: string[] = [];
+    watchRequests(t.db, 'ticketWords', (kind) => requests.push(kind));
+    await t.db.open();
+    const found = await findTickets(t.db, 'ref', { limit: 5 });
+    expect(found.tickets.map((x) => x.number)).toEqual([400, 399, 398, 397, 396]);
+    // The direct read (cut), then one walk per word (the words are found by a cursor meanwhile).
+    expect(requests).toEqual(['query', 'query', 'query']);
+  });
+
+  it('reads the index while the filter is still being read, and applies the filter once it comes', async () => {
+    const t = await deskWithTickets();
+    let indexRead!: () => void;
+    const indexWasRead = new Promise<void>((resolve) => (indexRead = resolve));
+    watchRequests(t.db, 'ticketWords', () => indexRead());
+    await t.db.open();
+    // The filter comes only once the index was asked: a search that waited for it would hang.
+    const wanted = indexWasRead.then(() => (x: Ticket) => x.id !== t.parcel.id);
+    expect((await findTickets(t.db, 'a', { wanted })).tickets.map((x) => x.id)).toEqual([t.refund.id]);
   });
 });
 

@@ -97,7 +97,8 @@ describe('the tickets page', () => {
     box.value = 'kowal';
     await act(async () => void box.dispatchEvent(new Event('input', { bubbles: true })));
     await expect.poll(rows).toEqual(['Order of Anna Kowalska']);
-    expect(location.search).toBe('?q=kowal');
+    // Written once the typing pauses.
+    await expect.poll(() => location.search).toBe('?q=kowal');
     box.value = 'zzz';
     await act(async () => void box.dispatchEvent(new Event('input', { bubbles: true })));
     await expect.poll(async () => (await act(async () => undefined), root.textContent)).toContain('No tickets match “zzz”.');
