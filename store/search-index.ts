@@ -88,15 +88,24 @@ async function rowsAt(db: SidedeskDatabase, keys: SearchKey[]): Promise<TicketWo
   return (await db.ticketWords.bulkGet(keys)).filter((row): row is TicketWordsRecord => row !== undefined);
 }
 
-/** The different words the index holds under `prefix`, in one request (a cursor that jumps from
- * one word to the next, however many tickets have each); null when there are more than `cap`. */
+/** The different words the index holds under `prefix`, found by seeking from one to the next (a
+ * request each, however many tickets have them); null when there are more than `cap`. Not a
+ * cursor asked for unique keys: Chrome steps that one through every entry of every word. */
 async function wordsUnder(db: SidedeskDatabase, prefix: string, cap: number): Promise<string[] | null> {
-  const words = (await db.ticketWords
-    .where('words')
-    .startsWith(prefix)
-    .limit(cap + 1)
-    .uniqueKeys()) as string[];
-  return words.length > cap ? null : words;
+  const words: string[] = [];
+  const upper = `${prefix}\uffff`;
+  let from = prefix;
+  for (;;) {
+    const [word] = (await db.ticketWords
+      .where('words')
+      .between(from, upper, words.length === 0, false)
+      .limit(1)
+      .keys()) as string[];
+    if (word === undefined) return words;
+    if (words.length === cap) return null;
+    words.push(word);
+    from = word;
+  }
 }
 
 /** Up to this many words are walked reading their rows whole (a word and its plural, say): each

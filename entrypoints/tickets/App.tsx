@@ -5,7 +5,7 @@ import { Toast } from '@/components/common/toast';
 import { usePageCommands } from '@/pages/commands';
 import { BulkBar, type BulkChoice } from '@/components/tickets/bulk-bar';
 import { ShortcutsHelp } from '@/components/tickets/shortcuts-help';
-import { TicketTable } from '@/components/tickets/ticket-table';
+import { FIRST_ROWS, TicketTable } from '@/components/tickets/ticket-table';
 import { countedMessage, stageLabel, ticketLabel, type Settings, type Ticket, type Translate } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { addressWriter } from '@/pages/address-writer';
@@ -82,11 +82,21 @@ function activates(target: EventTarget | null): boolean {
 export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
   const t = useT();
   const [view, setView] = useState<TicketsView>(() => viewFromAddress(location.search));
-  const [address] = useState(() => addressWriter());
+  const [addressBar] = useState(() => addressWriter());
   const [shown, setShown] = useState(PAGE);
+  // A new view reads its first screen, then the rest of its page once that is painted: the agent
+  // sees the top of the list sooner, and a keystroke reads only a screenful.
+  const [screenFirst, setScreenFirst] = useState(true);
+  const viewKey = addressOf(view, 'x:/');
   // On the board the list reads no rows (the board reads its columns): only what the filters need.
-  const rows = view.mode === 'board' ? 0 : shown;
-  const data = useLiveQuery(() => loadTickets(db, view, rows), [db, addressOf(view, 'x:/'), rows]);
+  const rows = view.mode === 'board' ? 0 : screenFirst ? Math.min(FIRST_ROWS, shown) : shown;
+  const read = useLiveQuery(async () => ({ viewKey, rows, model: await loadTickets(db, view, rows) }), [db, viewKey, rows]);
+  const data = read?.model;
+  // Only a whole page offers more: a first screen always has more behind it.
+  const more = data?.more === true && read?.rows === shown;
+  useEffect(() => {
+    if (screenFirst && read?.viewKey === viewKey) setScreenFirst(false);
+  }, [read, viewKey, screenFirst]);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [matching, setMatching] = useState<{ ids: string[]; truncated: boolean } | null>(null);
   const [allMatching, setAllMatching] = useState(false);
@@ -107,21 +117,22 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
     const next = { ...view, ...patch };
     setView(next);
     setShown(PAGE);
+    setScreenFirst(true);
     // A selection is of what the agent saw: another view starts without one.
     setSelection(NO_SELECTION);
     setAllMatching(false);
     // The view lives in the address: a reload or a bookmark opens the same list.
-    address.write(addressOf(next, location.href));
+    addressBar.write(addressOf(next, location.href));
   };
 
   // All shown selected and more match: count them, to offer "select all N matching".
   useEffect(() => {
     setMatching(null);
-    if (!allShown || !data?.more) return;
+    if (!allShown || !more) return;
     let live = true;
     void matchingIds(db, view).then((m) => live && setMatching(m));
     return () => void (live = false);
-  }, [allShown, data?.more, db, view]);
+  }, [allShown, more, db, view]);
 
   // A key that names an action takes the focus to its control once the bar is drawn.
   useEffect(() => {
@@ -386,7 +397,7 @@ export function App({ db, call }: { db: SidedeskDatabase; call: Client }) {
               onFocusRow={setFocused}
             />
           )}
-          {data?.more && (
+          {more && (
             <button type="button" class="show-more" onClick={() => setShown((n) => n + PAGE)}>
               {t('showMoreTickets', [PAGE])}
             </button>
