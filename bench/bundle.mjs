@@ -1,7 +1,7 @@
 // Bundles bench/page-harness.mjs (with the project's database, desk and search index) into one
 // script a bench evaluates in an extension page. `search: false` builds the same desk with the
-// search index's upkeep taken out of its writes (apply-writes gets no-op `refreshSearch` and
-// `ticketsTouchedBy`): the same command path, minus exactly what the index costs.
+// search index's upkeep taken out of its writes (apply-writes gets no-op `searchChangesOf`,
+// `refreshSearch` and `moveSearchRows`): the same command path, minus exactly what the index costs.
 import { join } from 'node:path';
 import { rolldown } from 'rolldown';
 import { ROOT } from '../scripts/browser.mjs';
@@ -23,7 +23,11 @@ export async function bundleHarness({ name = 'sidedeskBench', search = true } = 
         },
         load(id) {
           if (id !== NO_SEARCH) return null;
-          return 'export async function ticketsTouchedBy() { return new Set(); }\nexport async function refreshSearch() {}\n';
+          return [
+            'export async function searchChangesOf() { return { recompute: new Set(), moved: new Set() }; }',
+            'export async function refreshSearch() {}',
+            'export async function moveSearchRows() {}',
+          ].join('\n');
         },
       },
     ],

@@ -17,6 +17,9 @@ import { liveQuery } from 'dexie';
 import { loadTickets, viewFromAddress } from '@/entrypoints/tickets/model';
 import { ME, recordsOf, teamOf } from './desk-data.mjs';
 
+export { addClosable, timeClose, timeRawClose } from './close-cascade-harness.mjs';
+export { storageFootprint, workTheWorker } from './footprint-harness.mjs';
+
 /** Tickets per transaction: the import's own page (store/import.ts). */
 const BATCH = IMPORT_PAGE;
 /** The contacts written so far into each database: an import adds each once. */

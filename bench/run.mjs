@@ -6,6 +6,7 @@ import { ROOT } from '../scripts/browser.mjs';
 import * as agentPaths from './agent-paths.mjs';
 import * as contentScript from './content-script.mjs';
 import * as deskActions from './desk-actions.mjs';
+import * as largeDesk from './large-desk.mjs';
 import * as panel from './panel.mjs';
 import * as searchIndexCost from './search-index-cost.mjs';
 import * as ticketsPage from './tickets-page.mjs';
@@ -19,6 +20,7 @@ const suites = Object.fromEntries(
     'tickets search index: what it adds to writes (desk)': searchIndexCost,
     'desk actions: board, bulk, export and import': deskActions,
     'agent paths at scale: picker, badge, observations (issue 12)': agentPaths,
+    'large desk: closing a ticket of 1,000 conversations, storage, heaps (issue 12)': largeDesk,
   }).filter(([name]) => !only || name.includes(only)),
 );
 const results = {};

@@ -11,7 +11,7 @@
 // transaction; here each page is its own, so the two can take turns.
 // Create ticket: the desk's own createTicket command (store/desk.ts: parse, read, cascade, write,
 // one transaction) on the imported desk; "without" is the same desk bundled with the index's
-// upkeep taken out of its writes (refreshSearch and ticketsTouchedBy as no-ops; bench/bundle.mjs).
+// upkeep taken out of its writes (searchChangesOf, refreshSearch and moveSearchRows as no-ops; bench/bundle.mjs).
 import { launch } from '../scripts/browser.mjs';
 import { bundleHarness } from './bundle.mjs';
 import { describe, machineLoad, quantile, times, verdict } from './stats.mjs';

@@ -1,13 +1,16 @@
 import { Contact, Conversation, Settings, Ticket, TimelineEntry, TrashGroup, type Writes } from '@/domain';
 import type { SidedeskDatabase } from './database';
-import { refreshSearch, ticketsTouchedBy } from './search-index';
+import { moveSearchRows, refreshSearch, searchChangesOf, type RecordsBefore } from './search-index';
 import { adjustCounts } from './ticket-counts';
 
 /**
  * Writes a decision. Runs inside the command's transaction; every record is checked against its
  * schema first, so a bug in the cascade aborts the transaction instead of storing a bad record.
+ * `read`: the records the command read before deciding, in this transaction; with them, only the
+ * tickets whose words changed have them recomputed (closing a ticket moves its search row, and
+ * never reads its conversations again).
  */
-export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void> {
+export async function applyWrites(db: SidedeskDatabase, w: Writes, read?: RecordsBefore): Promise<void> {
   const tickets = w.putTickets.map((t) => Ticket.parse(t));
   const conversations = w.putConversations.map((c) => Conversation.parse(c));
   const contacts = w.putContacts.map((c) => Contact.parse(c));
@@ -34,6 +37,8 @@ export async function applyWrites(db: SidedeskDatabase, w: Writes): Promise<void
   // The last put of a ticket is what is stored.
   await adjustCounts(db, before, [...new Map(tickets.map((t) => [t.id, t])).values()]);
   // The search words of every ticket the decision touched, in the same transaction: a search
-  // never finds a ticket by what it no longer says.
-  await refreshSearch(db, await ticketsTouchedBy(db, w));
+  // never finds a ticket by what it no longer says, nor at its old place in the newest-first order.
+  const search = await searchChangesOf(db, w, new Map(before.filter((t) => t !== undefined).map((t) => [t.id, t])), read);
+  await refreshSearch(db, search.recompute);
+  await moveSearchRows(db, search.moved);
 }

@@ -59,7 +59,7 @@ export function createDesk(db: SidedeskDatabase, options: DeskOptions = {}) {
         const at = now();
         const decision = decide(command, snapshot, { now: at, newId });
         if (!decision.ok) return decision;
-        await applyWrites(db, decision.writes);
+        await applyWrites(db, decision.writes, snapshot);
         const data = CommandResult.parse(decision.result);
         await db.requests.put({ requestId: command.requestId, type: command.type, at, result: data });
         if (command.type === 'observe' && origin.tabId !== undefined) {

@@ -1,4 +1,4 @@
-import { parseSearch, ticketSearchWords, type Ticket, type Writes } from '@/domain';
+import { parseSearch, ticketSearchWords, type Snapshot, type Ticket, type Writes } from '@/domain';
 import type { SearchKey, SidedeskDatabase, TicketWordsRecord } from './database';
 
 /** How many matches a search reads at most when it cannot walk them newest first (a prefix that
@@ -12,15 +12,51 @@ export const DIRECT_READ = 200;
 /** How many index entries a search walks at most looking for tickets that pass a filter. */
 export const SEARCH_WALK_LIMIT = 20_000;
 
-/** The tickets whose words a decision may have changed: their own, their conversations', their contact's. */
-export async function ticketsTouchedBy(db: SidedeskDatabase, w: Writes): Promise<Set<string>> {
-  const ids = new Set<string>([...w.putTickets.map((t) => t.id), ...w.deleteTickets]);
-  for (const c of w.putConversations) if (c.ticketId) ids.add(c.ticketId);
-  for (const contact of w.putContacts) {
-    // A contact's tickets, through their index; a rename of a contact with thousands is rare.
-    for (const id of await db.tickets.where('contactEmail').equals(contact.email).primaryKeys()) ids.add(id);
+/** The records a command read before it decided, in its own transaction (its snapshot). */
+export type RecordsBefore = Pick<Snapshot, 'conversations' | 'contacts'>;
+
+/** A ticket's own fields its words are made of (with its contact's name and its conversations' subjects). */
+const OWN_WORD_FIELDS = ['name', 'description', 'category', 'contactEmail'] as const;
+
+/** What a decision does to the search index. */
+export interface SearchChanges {
+  /** Tickets whose words may have changed: rebuilt from what is stored (`refreshSearch`). */
+  recompute: Set<string>;
+  /** Tickets whose words cannot have changed but whose row's key (last change, number) did: their
+   * row moves with the words it holds (`moveSearchRows`), without reading their conversations. */
+  moved: Set<string>;
+}
+
+/**
+ * The tickets whose words or row a decision changes, from the tickets as they were (`before`,
+ * read in the writing transaction) and the records the command read before deciding (`read`):
+ * a ticket's words change with its own word fields, a conversation's subject or link, or its
+ * contact's name. Without `read`, every conversation and contact put counts as changed.
+ */
+export async function searchChangesOf(
+  db: SidedeskDatabase,
+  w: Writes,
+  before: ReadonlyMap<string, Ticket>,
+  read?: RecordsBefore,
+): Promise<SearchChanges> {
+  const recompute = new Set<string>(w.deleteTickets);
+  const moved = new Set<string>();
+  for (const t of w.putTickets) {
+    const was = before.get(t.id);
+    if (!was || OWN_WORD_FIELDS.some((field) => was[field] !== t[field])) recompute.add(t.id);
+    else if (was.updatedAt !== t.updatedAt || was.number !== t.number) moved.add(t.id);
   }
-  return ids;
+  for (const c of w.putConversations) {
+    const was = read?.conversations.get(c.id);
+    if (c.ticketId && !(was && was.ticketId === c.ticketId && was.subject === c.subject)) recompute.add(c.ticketId);
+  }
+  for (const contact of w.putContacts) {
+    if (read?.contacts.get(contact.email)?.name === contact.name) continue;
+    // A contact's tickets, through their index; a rename of a contact with thousands is rare.
+    for (const id of await db.tickets.where('contactEmail').equals(contact.email).primaryKeys()) recompute.add(id);
+  }
+  for (const id of recompute) moved.delete(id);
+  return { recompute, moved };
 }
 
 /** A ticket's row of the index: its words, keyed by its last change and number so that every
@@ -53,6 +89,21 @@ export async function refreshSearch(db: SidedeskDatabase, ticketIds: Iterable<st
   // A row's key moves with the ticket's last change: the old one is found by its ticket.
   await db.ticketWords.where('ticketId').anyOf(ids).delete();
   await db.ticketWords.bulkPut(rows);
+}
+
+/** Moves the rows of `ticketIds`, whose words are unchanged, to their tickets' keys as stored now
+ * (inside the writing transaction); a ticket without a row has its words computed instead. */
+export async function moveSearchRows(db: SidedeskDatabase, ticketIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(ticketIds)];
+  if (ids.length === 0) return;
+  const [tickets, rows] = await Promise.all([db.tickets.bulkGet(ids), db.ticketWords.where('ticketId').anyOf(ids).toArray()]);
+  const words = new Map(rows.map((row) => [row.ticketId, row.words]));
+  await db.ticketWords.bulkDelete(rows.map((row): SearchKey => [row.order, row.rank]));
+  await db.ticketWords.bulkPut(
+    tickets.filter((t): t is Ticket => t !== undefined && words.has(t.id)).map((t) => wordsRow(t, words.get(t.id)!)),
+  );
+  const rowless = ids.filter((id) => !words.has(id));
+  await refreshSearch(db, rowless);
 }
 
 export interface FoundTickets {

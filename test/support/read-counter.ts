@@ -2,21 +2,21 @@ import type { DBCore, DBCoreCursor } from 'dexie';
 import type { SidedeskDatabase } from '@/store/database';
 
 /**
- * Counts the ticket records the database hands out (by `get`, `getMany`, `query` and each cursor
- * step), and the keys a query hands out without their records: how much a page reads, whatever
- * the desk holds. Call it before the database opens (it closes it to add itself).
+ * Counts the records of `tableName` the database hands out (by `get`, `getMany`, `query` and each
+ * cursor step), and the keys a query hands out without their records: how much a page or a command
+ * reads, whatever the desk holds. Call it before the database opens (it closes it to add itself).
  */
-export function countTicketReads(db: SidedeskDatabase): { values: number; keys: number } {
+export function countReads(db: SidedeskDatabase, tableName: string): { values: number; keys: number } {
   const seen = { values: 0, keys: 0 };
   db.close();
   db.use({
     stack: 'dbcore',
-    name: 'count-reads',
+    name: `count-reads-${tableName}`,
     create: (down: DBCore): DBCore => ({
       ...down,
       table(name) {
         const table = down.table(name);
-        if (name !== 'tickets') return table;
+        if (name !== tableName) return table;
         return {
           ...table,
           get: async (req) => {
@@ -54,3 +54,6 @@ export function countTicketReads(db: SidedeskDatabase): { values: number; keys: 
   });
   return seen;
 }
+
+/** `countReads` of the tickets table. */
+export const countTicketReads = (db: SidedeskDatabase) => countReads(db, 'tickets');

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { countsOf } from '@/store/ticket-counts';
+import { searchRowsOf } from '@/store/import';
+import type { TicketWordsRecord } from '@/store/database';
 import { describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
 import { CAPS } from '@/domain';
@@ -21,6 +23,15 @@ function comparable(m: MemoryState) {
     trash: sorted(m.trash),
   };
 }
+
+/** The search rows an import would build from `state`: every ticket's words from scratch. */
+const searchRowsFrom = (state: MemoryState) =>
+  searchRowsOf({
+    tickets: [...state.tickets.values()],
+    conversations: [...state.conversations.values()],
+    contacts: [...state.contacts.values()],
+  });
+const byTicket = (rows: TicketWordsRecord[]) => [...rows].sort((a, b) => a.ticketId.localeCompare(b.ticketId));
 
 async function withTicket(threads: string[]) {
   const t = await createTestDesk();
@@ -68,6 +79,10 @@ describe('store: the cascade through Dexie on a real IndexedDB', () => {
           expect(comparable(after), `after ${input.type}`).toEqual(comparable(model.state));
           // The counts kept with every write are the counts of what is stored.
           expect(await store.db.ticketCounts.toArray(), `counts after ${input.type}`).toEqual(countsOf(await store.db.tickets.toArray()));
+          // So are the search rows: each ticket's words, at its last change, as built from scratch.
+          expect(byTicket(await store.db.ticketWords.toArray()), `search rows after ${input.type}`).toEqual(
+            byTicket(searchRowsFrom(after)),
+          );
           model.tick();
           store.tick();
         }

@@ -4,7 +4,9 @@ import type { Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { DIRECT_READ, findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from '@/store/search-index';
 import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
+import { countReads } from '@/test/support/read-counter';
 import { createTestDesk } from '@/test/support/store';
+import type { SidedeskDatabase } from '@/store/database';
 import { FILTER_CANDIDATES } from '@/entrypoints/tickets/model';
 
 async function deskWithTickets() {
@@ -202,5 +204,102 @@ describe('a search that matches thousands', () => {
     expect(await findTickets(t.db, 'customer 4411')).toMatchObject({ tickets: [{ number: 1 }], truncated: false });
     expect((await findTickets(t.db, 'customer 100', { limit: 5 })).tickets.map((x) => x.number)).toEqual([99, 98, 97, 96, 95]);
     expect((await findTickets(t.db, 'customer 100', { limit: 5 })).truncated).toBe(false);
+  });
+});
+
+/** A ticket made from `threads`, each its own conversation with its subject and the same customer. */
+async function ticketOfThreads(threads: string[]) {
+  const t = await createTestDesk();
+  const contact = { email: 'anna.kowalska@klient.pl', name: 'Anna Kowalska' };
+  for (const th of threads)
+    await t.desk.execute(observe(th, { contact, participants: [contact], subject: `Parcel locker ${th} is stuck` }));
+  const created = await t.desk.execute({
+    type: 'createTicket',
+    requestId: rid(),
+    actor: 'agent',
+    conversationId: convId(threads[0]!),
+    draft: {},
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const ticketId = created.data.ticket!.id;
+  for (const th of threads.slice(1))
+    await t.desk.execute({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(th), ticketId });
+  t.tick();
+  return { ...t, ticketId };
+}
+
+const rowsOf = (t: { db: SidedeskDatabase }, ticketId: string) => t.db.ticketWords.where('ticketId').equals(ticketId).toArray();
+
+describe('what a command reads to keep the index', () => {
+  const threads = Array.from({ length: 12 }, (_, i) => `outage-${i}`);
+
+  it("closing a ticket reads each of its conversations once: its words stay, so its row only moves to the ticket's last change", async () => {
+    const t = await ticketOfThreads(threads);
+    const stored = (await t.db.tickets.get(t.ticketId))!;
+    const [row] = await rowsOf(t, t.ticketId);
+    const reads = countReads(t.db, 'conversations');
+    await t.db.open();
+    const out = await t.desk.execute({
+      type: 'setTicketStage',
+      requestId: rid(),
+      actor: 'agent',
+      ticketId: t.ticketId,
+      rev: stored.rev,
+      stageId: 'closed',
+    });
+    expect(out.ok && out.data.cascade.length).toBe(threads.length);
+    // The cascade's own read of the ticket's conversations, and no second one for their subjects.
+    expect(reads.values).toBe(threads.length);
+    const closed = (await t.db.tickets.get(t.ticketId))!;
+    expect(await rowsOf(t, t.ticketId)).toEqual([{ ...row, order: -closed.updatedAt }]);
+    expect((await findTickets(t.db, 'locker outage')).tickets.map((x) => x.id)).toEqual([t.ticketId]);
+  });
+
+  it("an observation that changes no subject reads its ticket's conversations once", async () => {
+    const t = await ticketOfThreads(threads);
+    const rows = await t.db.ticketWords.toArray();
+    const reads = countReads(t.db, 'conversations');
+    await t.db.open();
+    await t.desk.execute(observe(threads[3]!, { subject: 'Parcel locker outage-3 is stuck', messageCount: 4 }));
+    // The conversation, and its ticket's conversations (a reply may reopen the ticket).
+    expect(reads.values).toBe(1 + threads.length);
+    expect(await t.db.ticketWords.toArray()).toEqual(rows);
+  });
+
+  it("following a contact reads none of their tickets: the words hold the contact's name, which following leaves alone", async () => {
+    const t = await ticketOfThreads(threads);
+    const rows = await t.db.ticketWords.toArray();
+    const [conversationReads, ticketReads] = [countReads(t.db, 'conversations'), countReads(t.db, 'tickets')];
+    await t.db.open();
+    const out = await t.desk.execute({
+      type: 'followContact',
+      requestId: rid(),
+      actor: 'agent',
+      email: 'anna.kowalska@klient.pl',
+      followed: true,
+    });
+    expect(out.ok && out.data.changed).toBe(true);
+    expect([conversationReads, ticketReads]).toEqual([
+      { values: 0, keys: 0 },
+      { values: 0, keys: 0 },
+    ]);
+    expect(await t.db.ticketWords.toArray()).toEqual(rows);
+  });
+
+  it("a conversation's new subject, or its contact's new name, is found at once", async () => {
+    const t = await ticketOfThreads(threads);
+    const contact = { email: 'anna.kowalska@klient.pl', name: 'Anna Nowak-Kowalska' };
+    await t.desk.execute(observe(threads[5]!, { contact, participants: [contact], subject: 'Courier never came' }));
+    expect((await findTickets(t.db, 'courier nowak')).tickets.map((x) => x.id)).toEqual([t.ticketId]);
+    expect((await findTickets(t.db, 'outage-5')).tickets).toEqual([]);
+  });
+
+  it("a ticket's new description or category is found at once", async () => {
+    const t = await ticketOfThreads(threads.slice(0, 2));
+    for (const changes of [{ description: 'Courier depot flooded' }, { category: 'Logistics' }]) {
+      const { rev } = (await t.db.tickets.get(t.ticketId))!;
+      await t.desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'agent', ticketId: t.ticketId, rev, changes });
+    }
+    expect((await findTickets(t.db, 'flooded logistics')).tickets.map((x) => x.id)).toEqual([t.ticketId]);
   });
 });
