@@ -6,7 +6,6 @@ import { DIRECT_READ, findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_W
 import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
 import { countReads } from '@/test/support/read-counter';
 import { createTestDesk } from '@/test/support/store';
-import type { SidedeskDatabase } from '@/store/database';
 import { FILTER_CANDIDATES } from '@/entrypoints/tickets/model';
 
 async function deskWithTickets() {
@@ -301,5 +300,48 @@ describe('what a command reads to keep the index', () => {
       await t.desk.execute({ type: 'updateTicket', requestId: rid(), actor: 'agent', ticketId: t.ticketId, rev, changes });
     }
     expect((await findTickets(t.db, 'flooded logistics')).tickets.map((x) => x.id)).toEqual([t.ticketId]);
+  });
+});
+
+describe('words that leave with a conversation', () => {
+  async function ticketOfTwo() {
+    const t = await createTestDesk();
+    const contact = { email: 'ola@klient.pl', name: 'Ola' };
+    await t.desk.execute(observe('a', { contact, participants: [contact], subject: 'Alpha invoice' }));
+    await t.desk.execute(observe('b', { contact, participants: [contact], subject: 'Beta parcel' }));
+    const created = await t.desk.execute({
+      type: 'createTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('a'),
+      draft: { name: 'Ola' },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const ticket = created.data.ticket!;
+    await t.desk.execute({
+      type: 'addConversationToTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId('b'),
+      ticketId: ticket.id,
+    });
+    t.tick();
+    return { ...t, ticket };
+  }
+  const ids = async (t: Awaited<ReturnType<typeof ticketOfTwo>>, q: string) => (await findTickets(t.db, q)).tickets.map((x) => x.id);
+
+  it("a trashed conversation's subject no longer finds its ticket", async () => {
+    const t = await ticketOfTwo();
+    expect(await ids(t, 'beta')).toEqual([t.ticket.id]);
+    const conversation = (await t.db.conversations.get(convId('b')))!;
+    const out = await t.desk.execute({
+      type: 'trashConversation',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: conversation.id,
+      rev: conversation.rev,
+    });
+    expect(out.ok).toBe(true);
+    expect(await ids(t, 'beta')).toEqual([]);
   });
 });
