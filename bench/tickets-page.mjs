@@ -213,12 +213,14 @@ export async function run() {
 }
 
 const SERVED =
-  'a number by the unique number index (one key); words, names and addresses by the *words multi-entry index of ' +
-  "ticketWords, keyed [order+rank] = [-updatedAt, -number], so that each word's entries come newest first. The longest " +
-  "term's entries are read at once when it starts at most DIRECT_READ (200) of them (one getAllKeys), and sorted; " +
-  "otherwise the different words it starts are found by seeking from one to the next (or the next term's, past " +
-  'MAX_MERGED_WORDS (24) words), each word read newest first and the reads merged, only as far as the page (101 tickets ' +
-  'that have the other terms and pass the filters, at most SEARCH_WALK_LIMIT (20,000) entries). The rows of those ' +
-  'entries (for the other terms) and their tickets are read by key, one request each; exact however many match. Only ' +
-  'when every term starts more than 24 words are SEARCH_CANDIDATES (2,000) entries read in word order, and the page ' +
-  "says it may have cut. The shown tickets' conversations: one ticketId request per ticket, side by side";
+  'a new view reads its first screen (30 rows) first and the rest of its page (100) once that is painted. A number by ' +
+  'the unique number index (one key); words, names and addresses by the *words multi-entry index of ticketWords, keyed ' +
+  "[order+rank] = [-updatedAt, -number], so that each word's entries come newest first. The longest term's rows are " +
+  'read whole at once when it starts at most DIRECT_READ (200) entries (one getAll), and sorted; meanwhile the filter ' +
+  '(settings, accounts) is read. Otherwise the different words it starts are found by seeking from one to the next (or ' +
+  "the next term's, past MAX_MERGED_WORDS (24) words), each word read newest first (its rows whole for up to " +
+  'WHOLE_ROWS_WORDS (4) words, else its keys and then the merged rows by key) and the reads merged, only as far as the ' +
+  'page (the tickets that have the other terms and pass the filters, at most SEARCH_WALK_LIMIT (20,000) entries); exact ' +
+  'however many match. Only when every term starts more than 24 words are SEARCH_CANDIDATES (2,000) entries read in ' +
+  "word order, and the page says it may have cut. The tickets by key, one request each; the shown tickets' " +
+  'conversations: one ticketId request per ticket, side by side in one transaction';
