@@ -41,7 +41,8 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
     () => reader.watchTarget(document),
     () => tracker.changed(),
   );
-  const chip = createChip(reader, call, translateWith(api.getMessage));
+  // The chip's own insertion beside the subject is not a change of the page to read again.
+  const chip = createChip(reader, call, translateWith(api.getMessage), () => watcher.forget());
   // The background says when a ticket changed, so the chip follows live.
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id === api.id && isTicketsChanged(message)) void chip.refresh();

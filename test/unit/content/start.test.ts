@@ -93,7 +93,7 @@ describe('the content script in a webmail page', () => {
     expect(listeners).toHaveLength(0);
   });
 
-  it('once a conversation is shown it listens for ticket changes', async () => {
+  it('once a conversation is shown it listens for ticket changes, and its own chip is not read as a change of the page', async () => {
     document.body.innerHTML = THREAD;
     const { api, sent, listeners } = fakeApi();
     startContentScript(ctx, reader, api);
@@ -101,6 +101,14 @@ describe('the content script in a webmail page', () => {
     expect(sent.map((m) => [m.name, m.data.reading?.status])).toEqual([['report', 'conversation']]);
     expect(document.querySelector('main sidedesk-chip')).not.toBeNull();
     expect(listeners).toHaveLength(1);
+    // The chip went in beside the subject, inside the watched part of the page: no read for it.
+    expect(reads).toBe(1);
+    await settle(1000);
+    expect(reads).toBe(1);
+    // The page's own change is still read.
+    document.querySelector('main')!.append(document.createElement('p'));
+    await settle(1000);
+    expect(reads).toBe(2);
     // A tab message from Sidedesk makes the chip ask again; one from anyone else does not.
     listeners[0]!({ sidedesk: 1, name: 'changed' }, { id: 'another-extension' });
     listeners[0]!({ sidedesk: 1, name: 'changed' }, { id: 'sidedesk' });
