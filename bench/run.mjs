@@ -14,7 +14,7 @@ import * as ticketsPage from './tickets-page.mjs';
 const only = process.argv[2];
 const suites = Object.fromEntries(
   Object.entries({
-    'content script (issue 3)': contentScript,
+    'content script (issues 3 and 12)': contentScript,
     'side panel (issue 4)': panel,
     'tickets page at scale: first render and search (desk)': ticketsPage,
     'tickets search index: what it adds to writes (desk)': searchIndexCost,

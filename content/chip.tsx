@@ -54,8 +54,9 @@ function createHost(): ChipHost {
   return { host, container };
 }
 
-/** The chip beside the open conversation's subject, in a shadow root so no CSS crosses. */
-export function createChip(reader: WebmailReader, call: LightClient, t: Translate) {
+/** The chip beside the open conversation's subject, in a shadow root so no CSS crosses.
+ * `wrote` is told after each of its own changes to the page (its host put in or taken out). */
+export function createChip(reader: WebmailReader, call: LightClient, t: Translate, wrote: () => void = () => {}) {
   let conversationId: string | null = null;
   let view: ChipView = { kind: 'loading' };
   let ui: ChipHost | null = null;
@@ -97,6 +98,7 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
   function remove() {
     if (ui) render(null, ui.container);
     ui?.host.remove();
+    wrote();
     ui = null;
     anchor = null;
   }
@@ -109,6 +111,7 @@ export function createChip(reader: WebmailReader, call: LightClient, t: Translat
     ui.host.style.setProperty('--sidedesk-page-font', getComputedStyle(at).fontFamily);
     if (pageIsDark(document)) ui.host.setAttribute('data-theme', 'dark');
     at.after(ui.host);
+    wrote();
     draw();
   }
 

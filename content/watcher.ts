@@ -14,6 +14,10 @@ export function createWatcher(target: () => Element | null, onChange: () => void
       observed = next;
       if (next) observer.observe(next, { childList: true, subtree: true });
     },
+    /** Drops the changes seen so far and not yet delivered: the caller's own writes to the page. */
+    forget() {
+      observer.takeRecords();
+    },
     stop() {
       observer.disconnect();
       observed = null;

@@ -1,11 +1,10 @@
 import { startContentScript } from '@/content/start';
+import { CONTENT_SCRIPT_OPTIONS } from '@/content/script-options';
 import { matchesOf } from '@/domain/zod-free/providers';
 import { outlookReader } from '@/webmail/outlook';
 
 export default defineContentScript({
   matches: matchesOf('outlook'),
-  runAt: 'document_idle',
-  // The chip's CSS is inlined into its shadow root: no stylesheet on the page, no fetch.
-  cssInjectionMode: 'manual',
+  ...CONTENT_SCRIPT_OPTIONS,
   main: (ctx) => startContentScript(ctx, outlookReader),
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { checkBothSchemes } from './support/axe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
+import { chipText } from './support/closed-chip';
 import { readTable, requestId, send } from './support/extension-page';
 import { GMAIL_INBOX, gmailConversation, SCREENSHOTS, THREAD_ORDER, THREAD_REFUND } from './support/paths';
 
@@ -96,6 +97,21 @@ describe('Chromium: the built extension end to end', () => {
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await ext.close();
+  });
+
+  it('the content script posts nothing to the webmail page: every window message listener of the page stays quiet', async () => {
+    const gmail = await session.context.newPage();
+    await gmail.addInitScript(() => {
+      const seen: unknown[] = [];
+      (globalThis as { sidedeskTestMessages?: unknown[] }).sidedeskTestMessages = seen;
+      addEventListener('message', (event) => seen.push(event.data));
+    });
+    await gmail.goto(`${GMAIL_INBOX}/${THREAD_ORDER}`);
+    // Once the chip shows, the content script has started, read the page and had its answer.
+    await expect.poll(() => chipText(gmail), { timeout: 10_000 }).not.toBe('');
+    await gmail.waitForTimeout(200);
+    expect(await gmail.evaluate(() => (globalThis as { sidedeskTestMessages?: unknown[] }).sidedeskTestMessages)).toEqual([]);
+    await gmail.close();
   });
 
   it('security: a web page cannot talk to the extension, and a webmail page cannot send commands', async () => {

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHeaderParts } from '@/webmail/header-parts';
 
@@ -44,5 +45,29 @@ describe('header parts: lookups that never enter a message body', () => {
     const started = performance.now();
     expect(parts.all(document, '.p')).toHaveLength(1);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('on any tree, finds exactly what a plain filter of every match finds, in the same order', () => {
+    // A tree of elements, each a header part (`p`), a body, both, or neither; the lookups are
+    // checked from every element as root against the browser's own matching.
+    type Tree = { cls: string; kids: Tree[] };
+    const cls = fc.constantFrom('', 'p', 'body', 'p body');
+    const treeOf = (depth: number): fc.Arbitrary<Tree> =>
+      fc.record({ cls, kids: depth === 0 ? fc.constant([]) : fc.array(treeOf(depth - 1), { maxLength: 3 }) });
+    const tree = treeOf(5);
+    const html = (t: Tree): string => `<div class="${t.cls}">${t.kids.map(html).join('')}</div>`;
+    const plain = (root: Element) =>
+      root.closest('.body') ? [] : [root, ...root.querySelectorAll('*')].filter((el) => el.matches('.p') && !el.closest('.body'));
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 4 }), (trees) => {
+        document.body.innerHTML = trees.map(html).join('');
+        for (const root of [document.body, ...document.body.querySelectorAll('*')]) {
+          expect(parts.all(root, '.p')).toEqual(plain(root));
+          expect(parts.first(root, '.p')).toBe(plain(root)[0] ?? null);
+        }
+        expect(parts.all(document, '.p')).toEqual(plain(document.body));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
