@@ -6,7 +6,7 @@
 // command writes, in one transaction). Before each close, untimed, the ticket and its
 // conversations are reopened through the store's own applyWrites and the last close's entries
 // removed, so every close starts from the same desk.
-import { decide, gatherSnapshot } from '@/domain';
+import { decide, gatherSnapshot, noWrites } from '@/domain';
 import { applyWrites } from '@/store/apply-writes';
 import { TABLES, SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
@@ -19,20 +19,6 @@ const CLOSED_STAGE = 'closed';
 
 /** The ticket being closed, and the desk and database that close it. */
 let closable = null;
-
-const noWrites = () => ({
-  putTickets: [],
-  deleteTickets: [],
-  putConversations: [],
-  deleteConversations: [],
-  putContacts: [],
-  putTimeline: [],
-  deleteTimeline: [],
-  putTrash: [],
-  deleteTrash: [],
-  putSettings: null,
-  nextTicketNumber: null,
-});
 
 /** An outage ticket: `count` customers wrote in, each their own open conversation. Written as the
  * desk writes (applyWrites: counts and search words kept), numbered after the desk's last. */

@@ -17,7 +17,7 @@ export * from './text';
 export * from './ticket';
 export * from './timeline';
 export * from './trash';
-export { decide, type DecideContext, type Decision, type Writes } from './cascade';
+export { decide, noWrites, type DecideContext, type Decision, type Writes } from './cascade';
 export * from './reading';
 export * from './refusals';
 export * from './search';

@@ -162,7 +162,7 @@ async function wordsUnder(db: SidedeskDatabase, prefix: string, cap: number): Pr
 /** Up to this many words are walked reading their rows whole (a word and its plural, say): each
  * chunk comes with its rows, no second request. More are walked by key, and only the merged
  * page's rows read. */
-export const WHOLE_ROWS_WORDS = 4;
+const WHOLE_ROWS_WORDS = 4;
 
 /** An entry of the index, with its row when the walk read rows. */
 interface Entry {

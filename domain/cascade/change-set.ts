@@ -45,13 +45,9 @@ export interface EntryInput {
   rule?: RuleId | null;
 }
 
-/** Collects the writes of one command; a record put twice keeps its last version. */
-export function createChangeSet(command: Command, ctx: DecideContext) {
-  const tickets = new Map<string, Ticket>();
-  const conversations = new Map<string, Conversation>();
-  const contacts = new Map<string, Contact>();
-  const recorded: TimelineEntry[] = [];
-  const writes: Writes = {
+/** Writes that change nothing: what a change set starts from. */
+export function noWrites(): Writes {
+  return {
     putTickets: [],
     deleteTickets: [],
     putConversations: [],
@@ -64,6 +60,15 @@ export function createChangeSet(command: Command, ctx: DecideContext) {
     putSettings: null,
     nextTicketNumber: null,
   };
+}
+
+/** Collects the writes of one command; a record put twice keeps its last version. */
+export function createChangeSet(command: Command, ctx: DecideContext) {
+  const tickets = new Map<string, Ticket>();
+  const conversations = new Map<string, Conversation>();
+  const contacts = new Map<string, Contact>();
+  const recorded: TimelineEntry[] = [];
+  const writes = noWrites();
 
   return {
     writes,

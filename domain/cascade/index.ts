@@ -9,6 +9,7 @@ import { decideAddConversation, decideCreateTicket, decideSetStage, decideSetTic
 import { decideDeleteTicket, decidePurge, decideRestore, decideTrashConversation } from './trash';
 
 export type { DecideContext, Decision, Writes } from './change-set';
+export { noWrites } from './change-set';
 
 /**
  * The cascade: from a command and the records it touches, the writes and timeline entries that

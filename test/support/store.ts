@@ -1,9 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { DEFAULT_SETTINGS, type Ticket } from '@/domain';
+import { DEFAULT_SETTINGS, type ObservationInput, type Ticket } from '@/domain';
 import { SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
 import { rebuildCounts } from '@/store/ticket-counts';
-import { COLLEAGUE } from './builders';
+import { COLLEAGUE, convId, observe, rid } from './builders';
 import type { MemoryState } from './memory-desk';
 
 /** A real IndexedDB (fake-indexeddb) of its own, so tests never share state. */
@@ -28,6 +28,37 @@ export async function createTestDesk() {
       clock += ms;
     },
   };
+}
+
+/** A test desk with one ticket made of `threads`: each observed (with `observed(thread)`), the
+ * first made a ticket (named `name`, or from its subject), the others added to it. */
+export async function createTestDeskWithTicket(
+  threads: string[],
+  observed: (thread: string) => Partial<ObservationInput> = () => ({}),
+  name?: string,
+) {
+  const t = await createTestDesk();
+  for (const th of threads) await t.desk.execute(observe(th, observed(th)));
+  const created = await t.desk.execute({
+    type: 'createTicket',
+    requestId: rid(),
+    actor: 'agent',
+    conversationId: convId(threads[0]!),
+    draft: name ? { name } : {},
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const ticketId = created.data.ticket!.id;
+  for (const th of threads.slice(1)) {
+    const added = await t.desk.execute({
+      type: 'addConversationToTicket',
+      requestId: rid(),
+      actor: 'agent',
+      conversationId: convId(th),
+      ticketId,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+  }
+  return { ...t, ticket: (await t.db.tickets.get(ticketId))! };
 }
 
 /** The whole database as the memory model's state, to compare the two. */

@@ -9,7 +9,7 @@ import { COLLEAGUE, convId, observe, rid } from '@/test/support/builders';
 import { intents, seedCommands, toCommand } from '@/test/support/intents';
 import { checkState, checkStep } from '@/test/support/invariants';
 import { createMemoryDesk, type MemoryState } from '@/test/support/memory-desk';
-import { createTestDesk, dumpState } from '@/test/support/store';
+import { createTestDesk, createTestDeskWithTicket, dumpState } from '@/test/support/store';
 
 /** The state as sorted plain data: IndexedDB returns records in key order, the model in insertion order. */
 function comparable(m: MemoryState) {
@@ -33,29 +33,7 @@ const searchRowsFrom = (state: MemoryState) =>
   });
 const byTicket = (rows: TicketWordsRecord[]) => [...rows].sort((a, b) => a.ticketId.localeCompare(b.ticketId));
 
-async function withTicket(threads: string[]) {
-  const t = await createTestDesk();
-  for (const th of threads) await t.desk.execute(observe(th));
-  const created = await t.desk.execute({
-    type: 'createTicket',
-    requestId: rid(),
-    actor: 'agent',
-    conversationId: convId(threads[0]!),
-    draft: {},
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const ticket = created.data.ticket!;
-  for (const th of threads.slice(1)) {
-    await t.desk.execute({
-      type: 'addConversationToTicket',
-      requestId: rid(),
-      actor: 'agent',
-      conversationId: convId(th),
-      ticketId: ticket.id,
-    });
-  }
-  return { ...t, ticket: (await t.db.tickets.get(ticket.id))! };
-}
+const withTicket = (threads: string[]) => createTestDeskWithTicket(threads);
 
 describe('store: the cascade through Dexie on a real IndexedDB', () => {
   it('gives the same states as the pure model for any command sequence', async () => {

@@ -1,11 +1,10 @@
-import type { DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '@/domain';
 import type { SidedeskDatabase } from '@/store/database';
 import { DIRECT_READ, findTickets, MAX_MERGED_WORDS, SEARCH_CANDIDATES, SEARCH_WALK_LIMIT } from '@/store/search-index';
 import { convId, observe, rid, ticketRecord } from '@/test/support/builders';
-import { countReads } from '@/test/support/read-counter';
-import { createTestDesk } from '@/test/support/store';
+import { countReads, watchRequests } from '@/test/support/read-counter';
+import { createTestDesk, createTestDeskWithTicket } from '@/test/support/store';
 import { FILTER_CANDIDATES } from '@/entrypoints/tickets/model';
 
 async function deskWithTickets() {
@@ -97,28 +96,6 @@ describe('finding a ticket from the index', () => {
   });
 });
 
-/** Calls `seen` with each request the database gets for `table`'s records ('query' or 'getMany'),
- * as it is made. Call it before the database opens (it closes it to add itself). */
-function watchRequests(db: SidedeskDatabase, table: string, seen: (kind: 'query' | 'getMany') => void) {
-  db.close();
-  db.use({
-    stack: 'dbcore',
-    name: 'watch-requests',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name) {
-        const inner = down.table(name);
-        if (name !== table) return inner;
-        return {
-          ...inner,
-          query: (req) => (seen('query'), inner.query(req)),
-          getMany: (req) => (seen('getMany'), inner.getMany(req)),
-        };
-      },
-    }),
-  });
-}
-
 describe('the requests a search waits for', () => {
   it("reads a name's rows whole in one request: no second read of the rows by key", async () => {
     const t = await deskWithTickets();
@@ -208,23 +185,14 @@ describe('a search that matches thousands', () => {
 
 /** A ticket made from `threads`, each its own conversation with its subject and the same customer. */
 async function ticketOfThreads(threads: string[]) {
-  const t = await createTestDesk();
   const contact = { email: 'anna.kowalska@klient.pl', name: 'Anna Kowalska' };
-  for (const th of threads)
-    await t.desk.execute(observe(th, { contact, participants: [contact], subject: `Parcel locker ${th} is stuck` }));
-  const created = await t.desk.execute({
-    type: 'createTicket',
-    requestId: rid(),
-    actor: 'agent',
-    conversationId: convId(threads[0]!),
-    draft: {},
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  const ticketId = created.data.ticket!.id;
-  for (const th of threads.slice(1))
-    await t.desk.execute({ type: 'addConversationToTicket', requestId: rid(), actor: 'agent', conversationId: convId(th), ticketId });
+  const t = await createTestDeskWithTicket(threads, (th) => ({
+    contact,
+    participants: [contact],
+    subject: `Parcel locker ${th} is stuck`,
+  }));
   t.tick();
-  return { ...t, ticketId };
+  return { ...t, ticketId: t.ticket.id };
 }
 
 const rowsOf = (t: { db: SidedeskDatabase }, ticketId: string) => t.db.ticketWords.where('ticketId').equals(ticketId).toArray();
@@ -305,28 +273,11 @@ describe('what a command reads to keep the index', () => {
 
 describe('words that leave with a conversation', () => {
   async function ticketOfTwo() {
-    const t = await createTestDesk();
     const contact = { email: 'ola@klient.pl', name: 'Ola' };
-    await t.desk.execute(observe('a', { contact, participants: [contact], subject: 'Alpha invoice' }));
-    await t.desk.execute(observe('b', { contact, participants: [contact], subject: 'Beta parcel' }));
-    const created = await t.desk.execute({
-      type: 'createTicket',
-      requestId: rid(),
-      actor: 'agent',
-      conversationId: convId('a'),
-      draft: { name: 'Ola' },
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const ticket = created.data.ticket!;
-    await t.desk.execute({
-      type: 'addConversationToTicket',
-      requestId: rid(),
-      actor: 'agent',
-      conversationId: convId('b'),
-      ticketId: ticket.id,
-    });
+    const subjects: Record<string, string> = { a: 'Alpha invoice', b: 'Beta parcel' };
+    const t = await createTestDeskWithTicket(['a', 'b'], (th) => ({ contact, participants: [contact], subject: subjects[th] }), 'Ola');
     t.tick();
-    return { ...t, ticket };
+    return t;
   }
   const ids = async (t: Awaited<ReturnType<typeof ticketOfTwo>>, q: string) => (await findTickets(t.db, q)).tickets.map((x) => x.id);
 
