@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_MATCHES } from './domain/zod-free/providers';
@@ -11,7 +12,15 @@ export const GECKO_ID = 'sidedesk@sidedesk.dev';
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Exact match only: the shim itself requires the polyfill's file by its full path.
+    resolve: {
+      alias: [
+        { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./build/webextension-polyfill.ts', import.meta.url)) },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

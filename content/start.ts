@@ -63,12 +63,14 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
     now: () => Date.now(),
   });
 
-  // In-page navigation: hash routes (Gmail), pushState (Outlook, Proton, Fastmail), Back.
-  ctx.addEventListener(window, 'wxt:locationchange', () => tracker.navigated());
-  ctx.addEventListener(window, 'hashchange', () => tracker.navigated());
-  ctx.addEventListener(window, 'popstate', () => tracker.navigated());
+  // In-page navigation: hash routes (Gmail), pushState (Outlook, Proton, Fastmail), Back. The
+  // Navigation API says when any of them is done; without it, WXT's location watcher polls the
+  // address every second for pushState, which has no event.
   const navigation = (window as { navigation?: EventTarget }).navigation;
   if (navigation) ctx.addEventListener(navigation as Window, 'navigatesuccess' as 'load', () => tracker.navigated());
+  else ctx.addEventListener(window, 'wxt:locationchange', () => tracker.navigated());
+  ctx.addEventListener(window, 'hashchange', () => tracker.navigated());
+  ctx.addEventListener(window, 'popstate', () => tracker.navigated());
   ctx.onInvalidated(() => {
     tracker.stop();
     watcher.stop();

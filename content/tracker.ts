@@ -62,7 +62,10 @@ export function createTracker(deps: TrackerDeps) {
     const key = keyOf(reading);
     const wait = navigatedAt + SETTLE_MS[reading.status] - deps.now();
     if (wait > 0) {
-      timer = deps.schedule(evaluate, Math.min(RETRY_EVERY_MS, wait));
+      // A page that cannot be read yet may still be drawing the part the watcher watches, so it is
+      // polled; "nothing open" is read again once its settle time is up (the watcher brings an
+      // earlier read if a thread paints), which spares a page without a conversation a read.
+      timer = deps.schedule(evaluate, reading.status === 'unreadable' ? Math.min(RETRY_EVERY_MS, wait) : wait);
       return;
     }
     opening = false;

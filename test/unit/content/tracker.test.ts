@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingInput } from '@/domain/reading';
-import { createTracker, DEBOUNCE_MS, MAX_WAIT_MS, SETTLE_MS } from '@/content/tracker';
+import { createTracker, DEBOUNCE_MS, MAX_WAIT_MS, RETRY_EVERY_MS, SETTLE_MS } from '@/content/tracker';
 
 /** A tracker over a page whose reading the test sets, with a clock the test moves. */
 function harness() {
@@ -118,6 +118,21 @@ describe('the navigation tracker', () => {
     h.tracker.navigated();
     await h.advance(SETTLE_MS.none + 200);
     expect(h.reported).toEqual(['a', 'b', 'none']);
+  });
+
+  it('reads a page with nothing open twice before reporting it, and polls one it cannot read yet', async () => {
+    const h = harness();
+    h.tracker.navigated();
+    await h.advance(SETTLE_MS.none + 50);
+    expect(h.reported).toEqual(['none']);
+    expect(h.reads()).toBe(2);
+
+    const u = harness();
+    u.set(unreadable);
+    u.tracker.navigated();
+    await u.advance(SETTLE_MS.unreadable + 50);
+    expect(u.reported).toEqual(['unreadable']);
+    expect(u.reads()).toBe(1 + Math.ceil(SETTLE_MS.unreadable / RETRY_EVERY_MS));
   });
 
   it('debounces a burst of mutations into one read', async () => {
