@@ -28,7 +28,15 @@ export default defineConfig({
     action: { default_title: 'Sidedesk' },
     // Webmail tab URLs come with the host permissions, so no `tabs`; Chrome's side panel needs
     // `sidePanel`, Firefox has `sidebar_action` instead.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // `scripting` runs the chip's code in a webmail page once it shows a conversation (no warning).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'notifications',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Alt+Shift: free in Gmail (single keys, Shift combinations) and Outlook (Ctrl combinations).
     // Not Alt+Shift+T, X, C or W: Chrome on Linux keeps them and silently leaves such a command
     // unbound; an e2e test reads the keys Chrome actually bound.

@@ -14,6 +14,8 @@ export interface HandlerDeps {
   openTicketPage: (ticketId: string) => Promise<void>;
   /** Opens the side panel on a tab; false where the browser refuses or has none. */
   openPanel?: (tabId: number | undefined) => Promise<boolean>;
+  /** Runs the chip's script in a frame of a webmail tab; false where the browser refuses. */
+  loadChip?: (tabId: number, frameId: number) => Promise<boolean>;
   /** Told after every stored command (chips, badge, follow alerts). */
   onStored?: (type: CommandType, result: CommandResult) => void;
   /** Told when the desk was written outside a command (an import): chips and badge read it again. */
@@ -26,7 +28,7 @@ function orThrow<T>(outcome: { ok: true; data: T } | { ok: false; error: { code:
 }
 
 /** The background's answers to each request of the protocol. */
-export function createHandlers({ desk, db, openTicketPage, openPanel, onStored, onDeskChanged }: HandlerDeps): Handlers {
+export function createHandlers({ desk, db, openTicketPage, openPanel, loadChip, onStored, onDeskChanged }: HandlerDeps): Handlers {
   /** A conversation's ticket as the chip shows it (number, name, stage), read together. */
   function ticketView(conversationId: string): Promise<TicketView> {
     return db.transaction('r', [db.conversations, db.tickets, db.settings], async () => {
@@ -116,6 +118,13 @@ export function createHandlers({ desk, db, openTicketPage, openPanel, onStored, 
       if (!(await db.tickets.get(ticketId))) throw new DeskFailure(deskError('not-found', 'That ticket no longer exists.'));
       await openTicketPage(ticketId);
       return { opened: true };
+    },
+
+    async loadChip(_data, caller) {
+      // Only into the frame that asked, and only once its tab shows a conversation.
+      const tab = caller.tabId === undefined ? undefined : await db.tabs.get(caller.tabId);
+      if (!tab?.conversationId) throw new DeskFailure(deskError('forbidden', 'A page loads the chip only while it shows a conversation.'));
+      return { loaded: (await loadChip?.(caller.tabId!, caller.frameId ?? 0)) ?? false };
     },
 
     async openPanel(_data, caller) {

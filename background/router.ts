@@ -14,6 +14,8 @@ import { classifySender, type Self, type SenderInfo } from './sender';
 export interface Caller {
   kind: SenderKind;
   tabId: number | undefined;
+  /** The sender's frame in its tab, as the browser says. */
+  frameId: number | undefined;
   url: string;
 }
 
@@ -48,7 +50,7 @@ export function createRouter(handlers: Handlers, self: Self) {
     // A content script's page is its tab's: the browser's tab address follows Gmail's hash routes
     // and pushState at once, where the sender's own url is the document's as first loaded.
     const url = (kind === 'content-script' ? sender.tab?.url : undefined) ?? sender.url ?? '';
-    const caller: Caller = { kind, tabId: sender.tab?.id, url };
+    const caller: Caller = { kind, tabId: sender.tab?.id, frameId: sender.frameId, url };
     try {
       const handler = handlers[name as RequestName] as (d: unknown, c: Caller) => Promise<unknown>;
       return { ok: true, data: await handler(data.data, caller) };

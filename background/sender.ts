@@ -6,6 +6,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  /** The frame of the tab the message came from (0: the top one). */
+  frameId?: number;
 }
 
 export interface Self {

@@ -54,6 +54,11 @@ export function startBackground(): void {
       db,
       openTicketPage,
       openPanel: openSidePanel,
+      loadChip: (tabId, frameId) =>
+        browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/chip.js'] }).then(
+          () => true,
+          () => false,
+        ),
       onStored,
       onDeskChanged: () => void Promise.all([notifyTabs(), updateBadge()]),
     }),

@@ -5,7 +5,8 @@ import { createTracker } from './tracker';
 import { createWatcher } from './watcher';
 import { translateWith } from '@/domain/zod-free/translate';
 import { isTicketsChanged } from '@/messaging/tab-messages';
-import { createChip } from './chip';
+import { takeChip } from './chip-stage';
+import { createLazyChip } from './lazy-chip';
 
 /** What the content script uses of the extension API (a test plays the background with it). */
 export interface ContentScriptApi {
@@ -33,7 +34,8 @@ function browserApi(): ContentScriptApi {
  * The content script of one webmail: tracks the open conversation, reports it, shows the chip.
  * Each provider has its own entrypoint calling this, so a page evaluates only its own reader.
  * A page with no conversation open costs a read per change and its reports, nothing more: the
- * chip is drawn, and the background's tab messages listened for, once a conversation is shown.
+ * chip's code is loaded and drawn, and the background's tab messages listened for, once a
+ * conversation is shown.
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader, api: ContentScriptApi = browserApi()): void {
   const call = createLightClient(api.send);
@@ -41,8 +43,12 @@ export function startContentScript(ctx: ContentScriptContext, reader: WebmailRea
     () => reader.watchTarget(document),
     () => tracker.changed(),
   );
-  // The chip's own insertion beside the subject is not a change of the page to read again.
-  const chip = createChip(reader, call, translateWith(api.getMessage), () => watcher.forget());
+  // The chip's code comes once a conversation is shown: the background runs its script in this
+  // page. Its own insertion beside the subject is not a change of the page to read again.
+  const chip = createLazyChip(async () => {
+    if (!takeChip()) await call('loadChip', {});
+    return takeChip()?.(reader, call, translateWith(api.getMessage), () => watcher.forget()) ?? null;
+  });
   // The background says when a ticket changed, so the chip follows live.
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id === api.id && isTicketsChanged(message)) void chip.refresh();

@@ -50,6 +50,13 @@ export const protocol = {
     response: z.object({ conversationId: ConversationId.nullable(), view: TicketView.nullable() }),
     from: ['content-script'],
   },
+  /** The chip's code, run in the asking content script's page once it shows a conversation
+   * (a webmail page without one never loads it). */
+  loadChip: {
+    request: z.object({}),
+    response: z.object({ loaded: z.boolean() }),
+    from: ['content-script'],
+  },
   /** The ticket of a conversation (a content script may only ask about the one its tab shows). */
   conversationTicket: {
     request: z.object({ conversationId: ConversationId }),

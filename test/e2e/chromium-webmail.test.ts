@@ -17,10 +17,19 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
 
   it('stores the right conversation after each in-page navigation, shows the chip, follows live changes, opens the record page', async () => {
     const mail = await session.context.newPage();
+    // Every script the page's renderer compiles, the content scripts' own world included.
+    const parsed: string[] = [];
+    const cdp = await session.context.newCDPSession(mail);
+    cdp.on('Debugger.scriptParsed', (e) => void parsed.push(e.url));
+    await cdp.send('Debugger.enable');
+    const compiled = (file: string) => parsed.filter((url) => url.startsWith('chrome-extension://') && url.endsWith(file)).length;
     await mail.goto(spec.listUrl);
     const ext = await session.extensionPage();
     const tabConversation = async () => (await readTable(ext, 'tabs')).map((t) => t.conversationId);
     await expect.poll(tabConversation, { timeout: 10_000 }).toEqual([null]);
+    // With no conversation open the page runs the content script, never the chip's code.
+    expect(compiled(`content-scripts/${spec.provider}.js`)).toBe(1);
+    expect(compiled('/chip.js')).toBe(0);
 
     for (const which of [0, 1, 0] as const) {
       const expected = spec.conversations[which];
@@ -31,6 +40,9 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('Create ticket');
     }
     expect((await readTable(ext, 'conversations')).map((c) => c.id).sort()).toEqual(spec.conversations.map((c) => c.id).sort());
+    // The chip's code came with the first conversation, once for the page.
+    expect(compiled('/chip.js')).toBe(1);
+    await cdp.detach();
     await mail.locator('sidedesk-chip').screenshot({ path: join(SCREENSHOTS, `chip-create-${spec.provider}.png`) });
 
     // A ticket made elsewhere appears in the chip without reloading the page.

@@ -12,7 +12,7 @@ describe('built manifests ask for only what they need', () => {
     const m = manifest(CHROME_BUILD);
     expect(m.manifest_version).toBe(3);
     expect(m.background).toEqual({ service_worker: 'background.js' });
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(Object.keys(m.commands).sort()).toEqual(['close-ticket', 'create-ticket', 'open-panel']);
     expect(m.commands['open-panel'].suggested_key.default).toBe('Alt+Shift+S');
     expect(m.action.default_popup).toBe('popup.html');

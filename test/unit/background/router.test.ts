@@ -62,6 +62,7 @@ function requestFor(name: RequestName, ticketId: string): unknown {
       return { conversationId: convId('a') };
     case 'getSettings':
     case 'deskChanged':
+    case 'loadChip':
       return {};
   }
 }
@@ -70,6 +71,7 @@ const ALLOWED: Record<RequestName, SenderName[]> = {
   command: ['extension page'],
   commands: ['extension page'],
   report: ['content script'],
+  loadChip: ['content script'],
   conversationTicket: ['extension page', 'content script'],
   openTicket: ['extension page', 'content script'],
   openPanel: ['extension page', 'content script'],
@@ -158,6 +160,29 @@ describe('messaging router', () => {
     // Only what the chip shows: a page never receives the description, properties or contact.
     expect(Object.keys(own.ticket!).sort()).toEqual(['id', 'name', 'number']);
     expect(own).not.toHaveProperty('conversation');
+  });
+
+  it("security: the chip's code runs only in the frame that asked, and only while its tab shows a conversation", async () => {
+    const injected: Array<[number, number]> = [];
+    const router = createRouter(
+      createHandlers({
+        desk: env.desk,
+        db: env.db,
+        openTicketPage: async () => undefined,
+        loadChip: async (tabId, frameId) => (injected.push([tabId, frameId]), true),
+      }),
+      SELF,
+    );
+    const from = (sender: SenderInfo) => createClient((message) => router.handle(message, sender));
+    const tab = SENDERS['content script'];
+    expect(await from({ ...tab, frameId: 0 })('loadChip', {})).toEqual({ loaded: true });
+    expect(injected).toEqual([[5, 0]]);
+    // A tab whose page shows no conversation (or one Sidedesk never heard of) gets nothing.
+    await from(tab)('report', { requestId: rid(), reading: { status: 'none', reason: 'No conversation is open.' } });
+    await expect(from(tab)('loadChip', {})).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    await expect(from({ ...tab, tab: { id: 77 } })('loadChip', {})).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    await expect(from(SENDERS['extension page'])('loadChip', {})).rejects.toMatchObject({ error: { code: 'forbidden' } });
+    expect(injected).toHaveLength(1);
   });
 
   it('a report answers with the stored conversation and its ticket, so the chip draws without asking again', async () => {

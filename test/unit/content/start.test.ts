@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContentScript, type ContentScriptApi } from '@/content/start';
+import { createChip } from '@/content/chip';
+import { offerChip } from '@/content/chip-stage';
 import { SETTLE_MS } from '@/content/tracker';
 import type { ReadingInput } from '@/domain/reading';
 import type { WebmailReader } from '@/webmail/webmail-reader';
@@ -54,6 +56,8 @@ function fakeApi() {
         const id = reading.status === 'conversation' ? `gmail:agent@sidedesk.test:${reading.observation.threadId}` : null;
         return { ok: true, data: { conversationId: id, view: id ? { ticket: null, stage: null } : null } };
       }
+      // The background runs the chip's script in the page: it leaves its factory there.
+      if (m.name === 'loadChip') return (offerChip(createChip), { ok: true, data: { loaded: true } });
       return { ok: true, data: { ticket: null, stage: null } };
     },
     getMessage: (key, substitutions) => (asked.push(key), english(key, substitutions)),
@@ -67,6 +71,7 @@ function fakeApi() {
 
 let ctx: ContentScriptContext;
 beforeEach(() => {
+  delete (globalThis as Record<string, unknown>).__sidedeskChip; // each test's page starts without the chip's code
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   reads = 0;
   ctx = new ContentScriptContext('test', { noScriptStartedPostMessage: true });
@@ -82,7 +87,7 @@ async function settle(ms: number) {
 }
 
 describe('the content script in a webmail page', () => {
-  it('on a page with no conversation open it reports "nothing open" and does nothing else: no chip, no words looked up, no listening for tab messages', async () => {
+  it('on a page with no conversation open it reports "nothing open" and does nothing else: no chip or its code, no words looked up, no listening for tab messages', async () => {
     document.body.innerHTML = LIST;
     const { api, sent, asked, listeners } = fakeApi();
     startContentScript(ctx, reader, api);
@@ -98,7 +103,11 @@ describe('the content script in a webmail page', () => {
     const { api, sent, listeners } = fakeApi();
     startContentScript(ctx, reader, api);
     await settle(1);
-    expect(sent.map((m) => [m.name, m.data.reading?.status])).toEqual([['report', 'conversation']]);
+    // The chip's code is asked for once a conversation is shown, and drawn when it is in.
+    expect(sent.map((m) => [m.name, m.data.reading?.status])).toEqual([
+      ['report', 'conversation'],
+      ['loadChip', undefined],
+    ]);
     expect(document.querySelector('main sidedesk-chip')).not.toBeNull();
     expect(listeners).toHaveLength(1);
     // The chip went in beside the subject, inside the watched part of the page: no read for it.
