@@ -121,6 +121,14 @@ function emptyExtension() {
 
 const longTaskText = (xs) => `${xs.length}${xs.length ? ` (max ${Math.max(...xs).toFixed(0)} ms)` : ''}`;
 
+/** The ratio of loads made side by side (the same run: minutes of drift in the machine's load
+ * cancel out), as the median of the per-run ratios with their spread. */
+function paired(xs, base) {
+  const rs = xs.map((x, i) => x / base[i]);
+  const text = `${median(rs).toFixed(2)}× (IQR ${percentile(rs, 25).toFixed(2)}–${percentile(rs, 75).toFixed(2)}×, n ${rs.length})`;
+  return { ratio: median(rs), text: `${text} (goal ≤ ${GOAL}×): ${median(rs) <= GOAL ? 'met' : 'NOT met'}` };
+}
+
 /** The lines of one page: the three samples, the two ratios with their goals, script time. */
 function pageLines(page, m) {
   const vsWithout = verdict(m.with.task, m.without.task, { ratio: GOAL });
@@ -132,6 +140,8 @@ function pageLines(page, m) {
     [`${page.name}: main-thread time`]: `with Sidedesk ${describe(m.with.task)}; without any extension ${describe(m.without.task)}; with an empty content script ${describe(m.floor.task)}`,
     [`${page.key} page: with / without Sidedesk`]: `${vsWithout.text} (the empty content script alone: ${floorRatio.toFixed(2)}×)`,
     [`${page.key} page: with Sidedesk / with an empty content script`]: `${vsFloor.text}; ours adds ${ms(added)} over the floor, ${ms(addedScript)} of it script`,
+    [`${page.key} page: paired by run, main-thread time`]: `with / without Sidedesk ${paired(m.with.task, m.without.task).text}; with / an empty content script ${paired(m.with.task, m.floor.task).text}; the empty content script / without ${paired(m.floor.task, m.without.task).ratio.toFixed(2)}×`,
+    [`${page.key} page: paired by run, main-thread CPU`]: `with / without Sidedesk ${paired(m.with.cpu, m.without.cpu).text}; with / an empty content script ${paired(m.with.cpu, m.floor.cpu).text}`,
     [`${page.key} page: main-thread CPU time`]: `with Sidedesk ${describe(m.with.cpu)}; without any extension ${describe(m.without.cpu)}; with an empty content script ${describe(m.floor.cpu)}; with / without ${verdict(m.with.cpu, m.without.cpu, { ratio: GOAL }).text}`,
     [`${page.key} page: script time`]: `with Sidedesk ${describe(m.with.script)}; with an empty content script ${describe(m.floor.script)}`,
     [`${page.key} page: long tasks (> 50 ms) in ${RUNS} loads`]: `with Sidedesk ${longTaskText(m.with.long)}, without any extension ${longTaskText(m.without.long)}, with an empty content script ${longTaskText(m.floor.long)}; ours ${Math.max(0, m.with.long.length - m.without.long.length)} (goal 0): ${m.with.long.length <= m.without.long.length ? 'met' : 'NOT met'}`,
