@@ -1,10 +1,13 @@
 import '@/domain/csp';
 import { translateWith, type CommandResult, type CommandType } from '@/domain';
+import { isContentScriptAlive, PRESENCE_SLOT } from '@/messaging/content-presence';
 import { recordPath } from '@/messaging/page-urls';
+import { WEBMAIL_MATCHES } from '@/domain/zod-free/providers';
 import { SidedeskDatabase } from '@/store/database';
 import { createDesk } from '@/store/desk';
 import { createBadge } from './badge';
 import { coalesce } from './coalesce';
+import { createContentInjector } from './content-injector';
 import { createContextMenu } from './context-menu';
 import { createTestHooks, isTestHook } from './e2e-hooks';
 import { createFollowAlerts } from './follow-alerts';
@@ -83,6 +86,24 @@ export function startBackground(): void {
     title: t('createTicket'),
   });
   const onCommand = createShortcuts({ actions, openPanel: openSidePanel, tell });
+  const top = (tabId: number) => ({ tabId, frameIds: [0] });
+  const injector = createContentInjector({
+    alive: async (tabId) =>
+      (await browser.scripting.executeScript({ target: top(tabId), func: isContentScriptAlive, args: [PRESENCE_SLOT] }))[0]?.result ===
+      true,
+    run: async (tabId, provider) =>
+      void (await browser.scripting.executeScript({ target: top(tabId), files: [`/content-scripts/${provider}.js` as '/chip.js'] })),
+    showsConversation: async (tabId) => !!(await db.tabs.get(tabId))?.conversationId,
+  });
+  // Every start looks at the webmail tabs already open: those loaded while the worker was still
+  // starting (an install), or before an update, get the script without a reload.
+  const adoptOpenTabs = async () => {
+    for (const tab of await browser.tabs.query({ url: WEBMAIL_MATCHES }))
+      if (tab.id !== undefined) void injector.tabChanged(tab.id, tab.url);
+  };
+  const onTabUpdated = (tabId: number, info: { url?: string; status?: string }, tab: { url?: string }) => {
+    if (info.url !== undefined || info.status !== undefined) void injector.tabChanged(tabId, tab.url);
+  };
 
   // The e2e build adds hooks for what a headless browser cannot press; production drops them.
   const testHooks =
@@ -98,6 +119,13 @@ export function startBackground(): void {
     testHooks && isTestHook(message) ? testHooks(message, sender) : router.handle(message, sender),
   );
   browser.runtime.onInstalled.addListener(() => void menu.register().then(updateBadge));
+  // Firefox filters the events to the webmail tabs; Chrome takes no filter (it gives other tabs'
+  // events without their address, and the injector ignores them).
+  if (import.meta.env.FIREFOX) {
+    const filtered = browser.tabs.onUpdated as unknown as { addListener(l: typeof onTabUpdated, filter: object): void };
+    filtered.addListener(onTabUpdated, { urls: WEBMAIL_MATCHES, properties: ['url', 'status'] });
+  } else browser.tabs.onUpdated.addListener(onTabUpdated);
+  void adoptOpenTabs().catch(() => {});
   browser.runtime.onStartup.addListener(() => void desk.startFresh().then(updateBadge));
   browser.tabs.onRemoved.addListener((tabId) => void desk.forgetTab(tabId));
   browser.notifications.onClicked.addListener((id) => void notifier.onClicked(id));

@@ -7,6 +7,7 @@ import { translateWith } from '@/domain/zod-free/translate';
 import { isTicketsChanged } from '@/messaging/tab-messages';
 import { takeChip } from './chip-stage';
 import { createLazyChip } from './lazy-chip';
+import { PRESENCE_SLOT } from '@/messaging/content-presence';
 
 /** What the content script uses of the extension API (a test plays the background with it). */
 export interface ContentScriptApi {
@@ -38,6 +39,8 @@ function browserApi(): ContentScriptApi {
  * conversation is shown.
  */
 export function startContentScript(ctx: ContentScriptContext, reader: WebmailReader, api: ContentScriptApi = browserApi()): void {
+  // The background runs this script again only where no live copy answers here.
+  (globalThis as Record<string, unknown>)[PRESENCE_SLOT] = () => ctx.isValid;
   const call = createLightClient(api.send);
   const watcher = createWatcher(
     () => reader.watchTarget(document),

@@ -114,6 +114,11 @@ export const fastmailReader: WebmailReader = {
     };
   },
   threadIdFromUrl: (url) => parseFastmailRoute(url)?.threadId ?? null,
+  // `/mail/<mailbox>/` alone; `/mail/Inbox/compose` and the like get the content script.
+  listsOnly: (url) => {
+    const route = parseFastmailRoute(url);
+    return route !== null && url.pathname.split('/').filter(Boolean).length === 2;
+  },
   chipAnchor: (doc) => doc.querySelector(FASTMAIL.subject),
   watchTarget: (doc) => doc.querySelector(FASTMAIL.conversationPane) ?? doc.querySelector(FASTMAIL.mailboxPane),
 };

@@ -62,9 +62,18 @@ function lastSenderOf(messages: Element[]): string | null {
   return sender ? person(sender).email : null;
 }
 
+/** The mailbox at `/mail/` or `/mail/u/<n>/` (no pop-out view), on a route naming no thread:
+ * `#inbox`, `#label/Orders`, `#search/refund`, or none yet (Gmail opens the inbox). */
+function listsOnly(url: URL): boolean {
+  if (!/^\/mail(\/u\/\d{1,3})?\/?$/.test(url.pathname) || url.searchParams.has('view')) return false;
+  const parts = (url.hash.slice(1).split('?')[0] ?? '').split('/');
+  return parts.length < (ROUTES_WITH_PARAMETER.has(parts[0]!) ? 3 : 2);
+}
+
 export const gmailReader: WebmailReader = {
   provider: 'gmail',
   threadIdFromUrl,
+  listsOnly,
 
   read(doc, url): ReadingInput {
     const urlThread = threadIdFromUrl(url);

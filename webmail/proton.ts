@@ -133,6 +133,10 @@ export const protonReader: WebmailReader = {
     };
   },
   threadIdFromUrl: (url) => parseProtonRoute(url)?.elementId ?? null,
+  listsOnly: (url) => {
+    const route = parseProtonRoute(url);
+    return route !== null && route.elementId === null && route.messageId === null;
+  },
   chipAnchor: (doc) => doc.querySelector(PROTON.subject),
   watchTarget: (doc) => doc.querySelector(PROTON.readingPane) ?? doc.querySelector(PROTON.mailbox),
 };

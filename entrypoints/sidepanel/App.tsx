@@ -72,7 +72,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const home = model.home && (
     <PanelHome
       {...model.home}
-      reason={tab ? 'nothing-open' : 'no-webmail'}
+      // A webmail tab without a record: a mailbox list, where no content script runs.
+      reason={tab || tabId !== null ? 'nothing-open' : 'no-webmail'}
       stageOf={(t) => findStage(settings, t.pipelineId, t.stageId)}
       now={Date.now()}
       onOpenTicket={openRecord}

@@ -18,18 +18,28 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
   it('stores the right conversation after each in-page navigation, shows the chip, follows live changes, opens the record page', async () => {
     const mail = await session.context.newPage();
     // Every script the page's renderer compiles, the content scripts' own world included.
-    const parsed: string[] = [];
+    const parsed: Array<{ url: string; at: number }> = [];
     const cdp = await session.context.newCDPSession(mail);
-    cdp.on('Debugger.scriptParsed', (e) => void parsed.push(e.url));
+    cdp.on('Debugger.scriptParsed', (e) => void parsed.push({ url: e.url, at: Date.now() }));
     await cdp.send('Debugger.enable');
-    const compiled = (file: string) => parsed.filter((url) => url.startsWith('chrome-extension://') && url.endsWith(file)).length;
-    await mail.goto(spec.listUrl);
+    const compiled = (file: string, since = 0) =>
+      parsed.filter((p) => p.url.startsWith('chrome-extension://') && p.url.endsWith(file) && p.at >= since).length;
+    await mail.goto(spec.listUrl, { waitUntil: 'load' });
     const ext = await session.extensionPage();
+    // The background has had the list's events (they come before this answer).
+    expect((await send(ext, 'getSettings', {})).ok).toBe(true);
     const tabConversation = async () => (await readTable(ext, 'tabs')).map((t) => t.conversationId);
-    await expect.poll(tabConversation, { timeout: 10_000 }).toEqual([null]);
-    // With no conversation open the page runs the content script, never the chip's code.
-    expect(compiled(`content-scripts/${spec.provider}.js`)).toBe(1);
-    expect(compiled('/chip.js')).toBe(0);
+    // A mailbox list runs none of our code: no content script, no record of the tab.
+    expect(await tabConversation()).toEqual([]);
+    // The panel says so all the same.
+    const [tabId] = await ext.evaluate(
+      async (pattern) => ((await (globalThis as any).chrome.tabs.query({ url: pattern })) as Array<{ id: number }>).map((t) => t.id),
+      `${new URL(spec.listUrl).origin}/*`,
+    );
+    const panel = await session.extensionPage(`sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByText('No conversation is open in this tab.').count(), { timeout: 10_000 }).toBe(1);
+    await panel.close();
+    const openedAt = Date.now();
 
     for (const which of [0, 1, 0] as const) {
       const expected = spec.conversations[which];
@@ -40,7 +50,9 @@ describe.each(WEBMAIL_SPECS)('Chromium: $provider webmail', (spec) => {
       await expect.poll(() => chipText(mail), { timeout: 5000 }).toContain('Create ticket');
     }
     expect((await readTable(ext, 'conversations')).map((c) => c.id).sort()).toEqual(spec.conversations.map((c) => c.id).sort());
-    // The chip's code came with the first conversation, once for the page.
+    // The content script and the chip's code came with the first conversation, once for the page.
+    expect(compiled(`content-scripts/${spec.provider}.js`)).toBe(1);
+    expect(compiled(`content-scripts/${spec.provider}.js`, openedAt)).toBe(1);
     expect(compiled('/chip.js')).toBe(1);
     await cdp.detach();
     await mail.locator('sidedesk-chip').screenshot({ path: join(SCREENSHOTS, `chip-create-${spec.provider}.png`) });

@@ -17,6 +17,7 @@ let reads = 0;
 const reader = {
   provider: 'gmail',
   threadIdFromUrl: () => null,
+  listsOnly: () => false,
   read(doc: Document): ReadingInput {
     reads++;
     const subject = doc.querySelector('h2.subject');
