@@ -1,8 +1,10 @@
 // The content script's own cost (issues 3 and 12): its size; the main-thread time of a page load
 // with Sidedesk against the same page without any extension and with an extension whose content
-// script is an empty file (the floor: what any content script costs, a new isolated world and the
-// injection, before a line of ours runs), on two pages, all interleaved in one run; long tasks;
-// and the time from an in-page navigation to the conversation being stored.
+// script is an empty file declared for every page (the floor of a declared content script: a new
+// isolated world and the injection, before a line of its own runs), on two pages, all interleaved
+// in one run; long tasks; and the time from an in-page navigation to the conversation being
+// stored. Sidedesk declares none: the background runs its script in a tab whose address may show
+// a conversation (the thread page), and a mailbox list (the real page) gets none.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
