@@ -399,14 +399,19 @@ async function timeObserve() {
 }
 
 /** For each of `tickets`: its stage changed through the background (answered), then at once an
- * observation, timed; and the same observation sent while a picker search runs in this page. */
+ * observation, timed; and the same observation sent while a picker search runs in this page. With
+ * each round's spans, on the clock the worker's busy probe reads (bench/worker-busy.mjs): from the
+ * stage change sent to the observation answered, and from the search started to both done. */
 async function timeObservations(tickets, q, name = 'sidedesk') {
   const afterStage = [];
   const duringSearch = [];
+  const spans = [];
+  const at = () => performance.timeOrigin + performance.now();
   const db = open(name);
   await db.open();
   for (const [i, t] of tickets.entries()) {
     const stageId = t.stageId === 'waiting-on-us' ? 'waiting-on-contact' : 'waiting-on-us';
+    const stageFrom = at();
     const changed = await send({
       sidedesk: 1,
       name: 'command',
@@ -414,12 +419,14 @@ async function timeObservations(tickets, q, name = 'sidedesk') {
     });
     if (!changed?.ok) throw new Error(`stage change refused: ${changed?.error?.message}`);
     afterStage.push(await timeObserve());
+    const searchFrom = at();
     const search = searchTickets(db, `${q}${i % 2 ? '' : ' '}`);
     duringSearch.push(await timeObserve());
     await search;
+    spans.push({ afterStage: [stageFrom, searchFrom], duringSearch: [searchFrom, at()] });
   }
   db.close();
-  return { afterStage, duringSearch };
+  return { afterStage, duringSearch, spans };
 }
 
 export {
