@@ -1,4 +1,4 @@
-import type { CommandInput, ObservationInput, Ticket } from '@/domain';
+import type { CommandInput, Conversation, ObservationInput, Ticket } from '@/domain';
 
 export const ACCOUNT = 'agent@sidedesk.test';
 export const COLLEAGUE = 'colleague@sidedesk.test';
@@ -50,6 +50,28 @@ export function ticketRecord(n: number, name = `Ticket ${n}`): Ticket {
     updatedAt: n,
     closedAt: null,
     properties: {},
+    rev: 1,
+  };
+}
+
+/** A stored conversation of `account`, as the desk would have written it, with no ticket. */
+export function conversationRecord(account: string, threadId: string, provider: Conversation['provider'] = 'gmail'): Conversation {
+  return {
+    id: `${provider}:${account}:${threadId}`,
+    provider,
+    account,
+    threadId,
+    subject: 'Hello',
+    url: null,
+    contactEmail: null,
+    participants: [],
+    messageCount: 1,
+    lastMessageAt: null,
+    ownerId: account,
+    state: 'open',
+    ticketId: null,
+    firstSeenAt: 1,
+    lastSeenAt: 1,
     rev: 1,
   };
 }

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import Dexie, { liveQuery } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { PROVIDER_IDS, type Conversation } from '@/domain';
+import { PROVIDER_IDS } from '@/domain';
 import { browserAccounts } from '@/store/accounts';
-import { ACCOUNT, convId, observe } from '@/test/support/builders';
+import { ACCOUNT, conversationRecord, convId, observe } from '@/test/support/builders';
 import { createTestDesk, openTestDatabase } from '@/test/support/store';
 
 // A live query runs only where Dexie sees an IndexedDB of the environment's own (Node has none; each
@@ -12,27 +12,6 @@ import { createTestDesk, openTestDatabase } from '@/test/support/store';
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-function conversation(provider: Conversation['provider'], account: string, threadId: string): Conversation {
-  return {
-    id: `${provider}:${account}:${threadId}`,
-    provider,
-    account,
-    threadId,
-    subject: 'Hello',
-    url: null,
-    contactEmail: null,
-    participants: [],
-    messageCount: 1,
-    lastMessageAt: null,
-    ownerId: account,
-    state: 'open',
-    ticketId: null,
-    firstSeenAt: 1,
-    lastSeenAt: 1,
-    rev: 1,
-  };
-}
 
 /** The accounts read the slow, sure way: from every stored conversation id. */
 async function accountsFromEveryId(db: ReturnType<typeof openTestDatabase>): Promise<string[]> {
@@ -83,7 +62,7 @@ describe("this browser's accounts", () => {
       fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps) => {
         const db = openTestDatabase();
         for (const s of steps) {
-          if ('put' in s) await db.conversations.put(conversation(s.put, s.account, s.thread));
+          if ('put' in s) await db.conversations.put(conversationRecord(s.account, s.thread, s.put));
           else {
             const ids = await db.conversations.toCollection().primaryKeys();
             if (ids.length) await db.conversations.delete(ids[s.remove % ids.length]!);
@@ -99,11 +78,11 @@ describe("this browser's accounts", () => {
   it('are at most 25 of a provider, the first in key order, however many come after them', async () => {
     const db = openTestDatabase();
     const name = (n: number) => `agent${String(n).padStart(2, '0')}@x.pl`;
-    await db.conversations.bulkPut(Array.from({ length: 30 }, (_, n) => conversation('gmail', name(n + 10), 't')));
+    await db.conversations.bulkPut(Array.from({ length: 30 }, (_, n) => conversationRecord(name(n + 10), 't', 'gmail')));
     expect(await browserAccounts(db)).toEqual(await accountsFromEveryId(db));
-    await db.conversations.put(conversation('gmail', name(99), 't'));
+    await db.conversations.put(conversationRecord(name(99), 't', 'gmail'));
     expect(await browserAccounts(db)).toEqual(await accountsFromEveryId(db));
-    await db.conversations.put(conversation('gmail', name(0), 't'));
+    await db.conversations.put(conversationRecord(name(0), 't', 'gmail'));
     expect(await browserAccounts(db)).toEqual(await accountsFromEveryId(db));
     expect((await browserAccounts(db))[0]).toBe(name(0));
   });

@@ -1,37 +1,16 @@
 import { rebuildCounts } from '@/store/ticket-counts';
 import { describe, expect, it } from 'vitest';
 import { createBadge } from '@/background/badge';
-import { DEFAULT_SETTINGS, type Conversation, type Ticket } from '@/domain';
+import { DEFAULT_SETTINGS, type Ticket } from '@/domain';
 import { loadHome, MINE_READ_MAX, MINE_SHOWN } from '@/entrypoints/sidepanel/home';
 import { browserAccounts } from '@/store/accounts';
 import { loadPanel } from '@/entrypoints/sidepanel/model';
-import { ticketRecord } from '@/test/support/builders';
+import { conversationRecord, ticketRecord } from '@/test/support/builders';
 import { openTestDatabase } from '@/test/support/store';
 
 const ME = 'anna@desk.pl';
 const MY_OTHER = 'anna.private@gmail.com';
 const COLLEAGUE = 'piotr@desk.pl';
-
-function conversation(account: string, threadId: string, provider: Conversation['provider'] = 'gmail'): Conversation {
-  return {
-    id: `${provider}:${account}:${threadId}`,
-    provider,
-    account,
-    threadId,
-    subject: 'Hello',
-    url: null,
-    contactEmail: null,
-    participants: [],
-    messageCount: 1,
-    lastMessageAt: null,
-    ownerId: account,
-    state: 'open',
-    ticketId: null,
-    firstSeenAt: 1,
-    lastSeenAt: 1,
-    rev: 1,
-  };
-}
 
 const ticket = (n: number, over: Partial<Ticket> = {}): Ticket => ({ ...ticketRecord(n), ...over });
 
@@ -39,10 +18,10 @@ describe('the panel home: whose queue', () => {
   it('is every account this browser has read mail as, not a colleague added by hand, nor a page that hid its account', async () => {
     const db = openTestDatabase();
     await db.conversations.bulkPut([
-      ...Array.from({ length: 50 }, (_, i) => conversation(ME, `t${i}`)),
-      conversation(MY_OTHER, 'x'),
-      conversation(ME, 'o1', 'outlook'),
-      conversation('unknown@account.invalid', 'y', 'proton'),
+      ...Array.from({ length: 50 }, (_, i) => conversationRecord(ME, `t${i}`)),
+      conversationRecord(MY_OTHER, 'x'),
+      conversationRecord(ME, 'o1', 'outlook'),
+      conversationRecord('unknown@account.invalid', 'y', 'proton'),
     ]);
     await db.settings.put({
       key: 'settings',
@@ -55,7 +34,7 @@ describe('the panel home: whose queue', () => {
 describe('the panel home: my open tickets', () => {
   it('lists open tickets owned by my accounts, longest waiting first, with stage and age from the record', async () => {
     const db = openTestDatabase();
-    await db.conversations.bulkPut([conversation(ME, 'a'), conversation(MY_OTHER, 'b', 'outlook')]);
+    await db.conversations.bulkPut([conversationRecord(ME, 'a'), conversationRecord(MY_OTHER, 'b', 'outlook')]);
     await db.tickets.bulkPut([
       ticket(1, { ownerId: ME, stageId: 'closed' }),
       ticket(2, { ownerId: ME, stageId: 'waiting-on-us', updatedAt: 50 }),
@@ -72,7 +51,7 @@ describe('the panel home: my open tickets', () => {
 
   it('is bounded: 500 open tickets of mine show the first ten and say how many more', async () => {
     const db = openTestDatabase();
-    await db.conversations.put(conversation(ME, 'a'));
+    await db.conversations.put(conversationRecord(ME, 'a'));
     await db.tickets.bulkPut([
       ...Array.from({ length: 500 }, (_, i) => ticket(i + 1, { ownerId: ME })),
       ...Array.from({ length: 300 }, (_, i) => ticket(i + 1001, { ownerId: ME, stageId: 'closed' })),
@@ -87,7 +66,7 @@ describe('the panel home: my open tickets', () => {
 
   it('stops reading at its cap, and says the count is a floor', async () => {
     const db = openTestDatabase();
-    await db.conversations.put(conversation(ME, 'a'));
+    await db.conversations.put(conversationRecord(ME, 'a'));
     await db.tickets.bulkPut(Array.from({ length: MINE_READ_MAX + 20 }, (_, i) => ticket(i + 1, { ownerId: ME })));
     const home = await loadHome(db, DEFAULT_SETTINGS);
     expect(home.mine).toHaveLength(MINE_SHOWN);
@@ -122,7 +101,7 @@ describe('the panel home: waiting on us and recent', () => {
 
   it('is read only when no conversation is open', async () => {
     const db = openTestDatabase();
-    await db.conversations.put(conversation(ME, 'a'));
+    await db.conversations.put(conversationRecord(ME, 'a'));
     await db.tabs.bulkPut([
       { tabId: 1, conversationId: `gmail:${ME}:a`, url: 'https://mail.google.com/', health: { status: 'ok' }, at: 1 },
       { tabId: 2, conversationId: null, url: 'https://mail.google.com/', health: { status: 'ok' }, at: 1 },
@@ -134,7 +113,7 @@ describe('the panel home: waiting on us and recent', () => {
 
   it('is the followed tab’s account when the panel saw the tab signed in to it, else every account of this browser', async () => {
     const db = openTestDatabase();
-    await db.conversations.bulkPut([conversation(ME, 'a'), conversation(MY_OTHER, 'b')]);
+    await db.conversations.bulkPut([conversationRecord(ME, 'a'), conversationRecord(MY_OTHER, 'b')]);
     await db.tickets.bulkPut([ticket(1, { ownerId: ME }), ticket(2, { ownerId: MY_OTHER })]);
     const inbox = 'https://mail.google.com/mail/u/1/#inbox';
     await db.tabs.put({ tabId: 2, conversationId: null, url: inbox, health: { status: 'ok' }, at: 1 });
