@@ -22,16 +22,8 @@ export function createContentInjector(deps: ContentInjectorDeps) {
   /** One decision at a time per tab: the events of one navigation come in bursts. */
   const queues = new Map<number, Promise<void>>();
 
-  async function decide(tabId: number, url: string): Promise<void> {
-    const provider = providerOfUrl(url);
-    if (!provider) return;
-    let address: URL;
-    try {
-      address = new URL(url);
-    } catch {
-      return;
-    }
-    if (READERS[provider].listsOnly(address) && !(await deps.showsConversation(tabId))) return;
+  async function decide(tabId: number, url: string, provider: Provider): Promise<void> {
+    if (READERS[provider].listsOnly(new URL(url)) && !(await deps.showsConversation(tabId))) return;
     if (await deps.alive(tabId)) return;
     await deps.run(tabId, provider);
   }
@@ -39,9 +31,11 @@ export function createContentInjector(deps: ContentInjectorDeps) {
   return {
     /** A tab's address or loading state changed (`tabs.onUpdated`). */
     tabChanged(tabId: number, url: string | undefined): Promise<void> {
-      if (!url || !providerOfUrl(url)) return Promise.resolve();
+      // A webmail's address only: it parses (providerOfUrl read it), and other sites are not ours.
+      const provider = providerOfUrl(url);
+      if (!url || !provider) return Promise.resolve();
       const next = (queues.get(tabId) ?? Promise.resolve())
-        .then(() => decide(tabId, url))
+        .then(() => decide(tabId, url, provider))
         // A tab closed or showing an error page meanwhile: the next event decides again.
         .catch(() => {});
       queues.set(tabId, next);

@@ -92,7 +92,7 @@ export function startBackground(): void {
       (await browser.scripting.executeScript({ target: top(tabId), func: isContentScriptAlive, args: [PRESENCE_SLOT] }))[0]?.result ===
       true,
     run: async (tabId, provider) =>
-      void (await browser.scripting.executeScript({ target: top(tabId), files: [`/content-scripts/${provider}.js` as '/chip.js'] })),
+      void (await browser.scripting.executeScript({ target: top(tabId), files: [`/content-scripts/${provider}.js` as const] })),
     showsConversation: async (tabId) => !!(await db.tabs.get(tabId))?.conversationId,
   });
   // Every start looks at the webmail tabs already open: those loaded while the worker was still

@@ -23,11 +23,17 @@ function accountOf(doc: Document): string | null {
 /** Routes whose first segment takes a parameter (a label, a query...) before the thread. */
 const ROUTES_WITH_PARAMETER = new Set(['label', 'search', 'category', 'advanced-search', 'section_query', 'apps']);
 
-/** The thread the URL names: the last segment of a hash route (#inbox/<id>, #label/x/<id>,
+/** The hash route's segments, and whether it goes as far as a thread (#inbox/<id>, #label/x/<id>,
  * #search/<q>/<id>...). A search for an order number (#search/4815162342108) names no thread. */
-function threadIdFromUrl(url: URL): string | null {
+function hashRoute(url: URL): { parts: string[]; reachesThread: boolean } {
   const parts = (url.hash.slice(1).split('?')[0] ?? '').split('/');
-  if (parts.length < (ROUTES_WITH_PARAMETER.has(parts[0]!) ? 3 : 2)) return null;
+  return { parts, reachesThread: parts.length >= (ROUTES_WITH_PARAMETER.has(parts[0]!) ? 3 : 2) };
+}
+
+/** The thread the URL names: the last segment of a hash route that reaches one. */
+function threadIdFromUrl(url: URL): string | null {
+  const { parts, reachesThread } = hashRoute(url);
+  if (!reachesThread) return null;
   try {
     return hexFromUrlSegment(decodeURIComponent(parts[parts.length - 1]!));
   } catch {
@@ -65,9 +71,7 @@ function lastSenderOf(messages: Element[]): string | null {
 /** The mailbox at `/mail/` or `/mail/u/<n>/` (no pop-out view), on a route naming no thread:
  * `#inbox`, `#label/Orders`, `#search/refund`, or none yet (Gmail opens the inbox). */
 function listsOnly(url: URL): boolean {
-  if (!/^\/mail(\/u\/\d{1,3})?\/?$/.test(url.pathname) || url.searchParams.has('view')) return false;
-  const parts = (url.hash.slice(1).split('?')[0] ?? '').split('/');
-  return parts.length < (ROUTES_WITH_PARAMETER.has(parts[0]!) ? 3 : 2);
+  return /^\/mail(\/u\/\d{1,3})?\/?$/.test(url.pathname) && !url.searchParams.has('view') && !hashRoute(url).reachesThread;
 }
 
 export const gmailReader: WebmailReader = {

@@ -136,15 +136,15 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const outlookReader: WebmailReader = {
   provider: 'outlook',
-  // With conversation view off the address holds a message's id, not its conversation's: Exchange
-  // item ids start AAMk (AQMk for personal accounts), conversation ids AAQk (AQQk). A message id
-  // names no conversation, so it says nothing about which one the page shows.
   // `/mail/`, `/mail/<folder>`, `/mail/<mailbox>/<folder>`: a folder's list, no item named.
   listsOnly: (url) => {
     const path = parseOutlookPath(url);
     const rest = url.pathname.split('/').filter(Boolean).length - (path?.mailbox ? 2 : 1);
     return path !== null && path.id === null && rest <= 1 && !url.pathname.includes('/deeplink');
   },
+  // With conversation view off the address holds a message's id, not its conversation's: Exchange
+  // item ids start AAMk (AQMk for personal accounts), conversation ids AAQk (AQQk). A message id
+  // names no conversation, so it says nothing about which one the page shows.
   threadIdFromUrl: (url) => {
     const id = parseOutlookPath(url)?.id ?? null;
     return id && /^A[AQ]Mk/.test(id) ? null : id;

@@ -72,8 +72,8 @@ export function App({ db, api }: { db: SidedeskDatabase; api: PanelApi }) {
   const home = model.home && (
     <PanelHome
       {...model.home}
-      // A webmail tab without a record: a mailbox list, where no content script runs.
-      reason={tab || tabId !== null ? 'nothing-open' : 'no-webmail'}
+      // The followed tab is a webmail (with no record on a mailbox list, where no script runs).
+      reason={tabId !== null ? 'nothing-open' : 'no-webmail'}
       stageOf={(t) => findStage(settings, t.pipelineId, t.stageId)}
       now={Date.now()}
       onOpenTicket={openRecord}
